@@ -1,0 +1,116 @@
+// Per-attempt timeout and abort plumbing for the wasm core (timers and event listeners are
+// far simpler to get right, and to clean up, in JS). A Deadline wins every race at once,
+// even against a custom fetch that ignores its signal.
+
+export class Deadline {
+  constructor(timeoutMs, userSignal) {
+    this.controller = new AbortController();
+    this.signal = this.controller.signal;
+    this.state = ''; // '' | 'timeout' | 'abort'
+    this.userSignal = userSignal ?? null;
+    this.promise = new Promise((_, reject) => {
+      this.reject = reject;
+    });
+    this.promise.catch(() => {}); // observed through race(); never unhandled
+    this.onAbort = () => this.fire('abort');
+    this.timer = null;
+    if (this.userSignal) {
+      if (this.userSignal.aborted) this.fire('abort');
+      else this.userSignal.addEventListener('abort', this.onAbort, { once: true });
+    }
+    if (!this.state && timeoutMs != null) this.timer = setTimeout(() => this.fire('timeout'), timeoutMs);
+  }
+
+  fire(state) {
+    if (this.state) return;
+    this.state = state;
+    this.reject(new Error(state));
+    try {
+      this.controller.abort();
+    } catch {
+      // an abort listener threw: the deadline has fired regardless
+    }
+  }
+
+  /** Resolves like `promise`, or rejects as soon as the deadline fires. */
+  race(promise) {
+    return Promise.race([promise, this.promise]);
+  }
+
+  dispose() {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.userSignal) this.userSignal.removeEventListener('abort', this.onAbort);
+  }
+}
+
+/** Calls `fetchImpl(url, init)`; a synchronous throw becomes a rejection. */
+export function callFetch(fetchImpl, url, init) {
+  try {
+    return Promise.resolve(fetchImpl.call(undefined, url, init));
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+/** The global fetch, bound (a detached fetch throws "Illegal invocation" in browsers). */
+export function defaultFetch() {
+  return typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined;
+}
+
+/** `process.env[name]` where a Node-like `process` exists, else undefined. */
+export function envVar(name) {
+  try {
+    const v = globalThis.process?.env?.[name];
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bytes (a view into wasm memory) → JSON.parse of their UTF-8 text, as `response.json()`. */
+export function parseJsonBytes(view) {
+  return JSON.parse(new TextDecoder().decode(view));
+}
+
+/** Bytes → text (invalid UTF-8 as U+FFFD). */
+export function textOfBytes(view) {
+  return new TextDecoder().decode(view);
+}
+
+/** JSON.parse that returns undefined instead of throwing. */
+export function tryParseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cancels a stream or reader, ignoring failures (a rejected cancel must not go unhandled). */
+export function cancelQuietly(streamOrReader) {
+  try {
+    Promise.resolve(streamOrReader.cancel()).catch(() => {});
+  } catch {
+    // already released or errored: nothing to cancel
+  }
+}
+
+/** Resolves after `ms`, or rejects at once when `signal` aborts (timer and listener cleaned up). */
+export function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new Error('abort'));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Error('abort'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

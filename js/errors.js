@@ -1,0 +1,82 @@
+// The error classes of handinger-wasm. This one module is imported by the wasm glue and
+// re-exported by every package entry, so `instanceof` works whichever entry created an error.
+// Hierarchy and status mapping follow the official Handinger TypeScript SDK.
+
+export class HandingerError extends Error {}
+
+export class ValidationError extends HandingerError {
+  constructor(message, { issues = [] } = {}) {
+    super(message);
+    /** @type {{ path: string, code: string, message: string }[]} */
+    this.issues = issues;
+  }
+}
+
+export class WaitTimeoutError extends HandingerError {
+  constructor(message, { lastTask = null } = {}) {
+    super(message);
+    this.lastTask = lastTask;
+  }
+}
+
+export class APIError extends HandingerError {
+  constructor(message, { status, headers, body, requestId = null, cause } = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.status = status;
+    this.headers = headers;
+    /** Parsed JSON body, or the body text when it is not JSON (API key redacted). */
+    this.body = body;
+    /** The parsed JSON body, as the official SDK names it (undefined when not JSON). */
+    this.error = body !== null && typeof body === 'object' ? body : undefined;
+    this.requestId = requestId;
+  }
+}
+
+export class APIResponseValidationError extends APIError {
+  constructor(message, props = {}) {
+    super(message, props);
+    this.issues = props.issues ?? [];
+  }
+}
+
+export class BadRequestError extends APIError {}
+export class AuthenticationError extends APIError {}
+export class PermissionDeniedError extends APIError {}
+export class NotFoundError extends APIError {}
+export class ConflictError extends APIError {}
+export class UnprocessableEntityError extends APIError {}
+export class RateLimitError extends APIError {}
+export class InternalServerError extends APIError {}
+export class APIConnectionError extends APIError {}
+export class APIConnectionTimeoutError extends APIConnectionError {}
+export class APIUserAbortError extends APIError {}
+
+const CLASSES = {
+  HandingerError,
+  ValidationError,
+  WaitTimeoutError,
+  APIError,
+  APIResponseValidationError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+};
+
+// A stable `name` that survives minifiers renaming the classes.
+for (const [name, cls] of Object.entries(CLASSES)) {
+  Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
+}
+
+/** Used by the wasm core: builds an error of the named class. */
+export function createError(name, message, props) {
+  const cls = CLASSES[name] ?? HandingerError;
+  return new cls(message, props);
+}

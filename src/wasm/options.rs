@@ -1,0 +1,219 @@
+//! Reads options objects (per-call over client-level) into [`RawOptions`], checking JS types.
+//! Every getter is read with `Reflect` (which reports throws) so a hostile options object
+//! yields a ValidationError, never an exception escaping through wasm.
+
+use super::bindings::{default_fetch, env_var};
+use crate::config::{self, Config, RawOptions};
+use crate::issue::{Issue, IssueCode};
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Everything one call needs besides the task id.
+pub struct CallOptions {
+    pub config: Config,
+    pub fetch: JsValue,
+    pub signal: JsValue,
+}
+
+fn issue(name: &str, what: String) -> Issue {
+    Issue::new(
+        format!("options.{name}"),
+        IssueCode::InvalidOption,
+        format!("options.{name}: {what}"),
+    )
+}
+
+/// `typeof`-style description of a received value, for messages.
+pub fn describe(v: &JsValue) -> String {
+    if v.is_null() {
+        return "null".into();
+    }
+    if let Some(s) = v.as_string() {
+        let cut = crate::error::cut_chars(&s, 40);
+        return format!("string {cut:?}");
+    }
+    if let Some(n) = v.as_f64() {
+        return format!("number {n}");
+    }
+    if let Some(b) = v.as_bool() {
+        return format!("boolean {b}");
+    }
+    if Array::is_array(v) {
+        return "an array".into();
+    }
+    v.js_typeof().as_string().unwrap_or_default()
+}
+
+use js_sys::Array;
+
+struct Layers<'a> {
+    layers: Vec<&'a JsValue>,
+    issues: Vec<Issue>,
+}
+
+impl Layers<'_> {
+    /// The first layer's own value of `name` that is not undefined.
+    fn get(&mut self, name: &str) -> JsValue {
+        for layer in &self.layers {
+            match Reflect::get(layer, &JsValue::from_str(name)) {
+                Ok(v) if v.is_undefined() => continue,
+                Ok(v) => return v,
+                Err(_) => {
+                    self.issues.push(issue(name, "reading it threw".into()));
+                    return JsValue::UNDEFINED;
+                }
+            }
+        }
+        JsValue::UNDEFINED
+    }
+
+    fn typed<T>(
+        &mut self,
+        name: &str,
+        expected: &str,
+        read: impl Fn(&JsValue) -> Option<T>,
+    ) -> Option<T> {
+        let v = self.get(name);
+        if v.is_undefined() {
+            return None;
+        }
+        let out = read(&v);
+        if out.is_none() {
+            self.issues.push(issue(
+                name,
+                format!("expected {expected}, received {}", describe(&v)),
+            ));
+        }
+        out
+    }
+}
+
+pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec<Issue>> {
+    let mut layers = Layers {
+        layers: Vec::new(),
+        issues: Vec::new(),
+    };
+    for (layer, what) in [(Some(call), "options"), (client, "client options")] {
+        let Some(layer) = layer else { continue };
+        if layer.is_object() && !Array::is_array(layer) {
+            layers.layers.push(layer);
+        } else if !layer.is_undefined() && !layer.is_null() {
+            let msg = format!("{what}: expected an object, received {}", describe(layer));
+            layers
+                .issues
+                .push(Issue::new("options", IssueCode::InvalidOption, msg));
+        }
+    }
+    let api_key = {
+        let v = layers.get("apiKey");
+        if v.is_undefined() {
+            None
+        } else if v.is_null() {
+            Some(None)
+        } else if let Some(s) = v.as_string() {
+            Some(Some(s))
+        } else {
+            layers.issues.push(issue(
+                "apiKey",
+                format!("expected a string or null, received {}", describe(&v)),
+            ));
+            None
+        }
+    };
+    let mut raw = RawOptions {
+        env_api_key: if api_key.is_none() {
+            env_var("HANDINGER_API_KEY")
+        } else {
+            None
+        },
+        api_key,
+        base_url: layers.typed("baseUrl", "a string", JsValue::as_string),
+        env_base_url: env_var("HANDINGER_BASE_URL"),
+        timeout_ms: layers.typed("timeoutMs", "a number", JsValue::as_f64),
+        max_retries: layers.typed("maxRetries", "a number", JsValue::as_f64),
+        max_response_bytes: layers.typed("maxResponseBytes", "a number", JsValue::as_f64),
+        allow_insecure_http: layers.typed("allowInsecureHttp", "a boolean", JsValue::as_bool),
+        strict: layers.typed("strict", "a boolean", JsValue::as_bool),
+        headers: Vec::new(),
+    };
+    let headers = layers.get("headers");
+    if !headers.is_undefined() && !headers.is_null() {
+        match read_headers(&headers) {
+            Ok(h) => raw.headers = h,
+            Err(e) => layers.issues.push(e),
+        }
+    }
+    let fetch = layers.typed("fetch", "a function", |v| {
+        v.is_function().then(|| v.clone())
+    });
+    let signal = layers.typed("signal", "an AbortSignal", |v| {
+        is_abort_signal(v).then(|| v.clone())
+    });
+    let mut issues = layers.issues;
+    let config = match config::resolve(raw) {
+        Ok(c) => Some(c),
+        Err(more) => {
+            issues.extend(more);
+            None
+        }
+    };
+    let fetch = fetch.unwrap_or_else(default_fetch);
+    if fetch.is_undefined() && issues.is_empty() {
+        issues.push(issue(
+            "fetch",
+            "no global fetch in this runtime; pass options.fetch".into(),
+        ));
+    }
+    match config {
+        Some(config) if issues.is_empty() => Ok(CallOptions {
+            config,
+            fetch,
+            signal: signal.unwrap_or(JsValue::UNDEFINED),
+        }),
+        _ => Err(issues),
+    }
+}
+
+fn read_headers(headers: &JsValue) -> Result<Vec<(String, String)>, Issue> {
+    if !headers.is_object() || Array::is_array(headers) || headers.is_function() {
+        return Err(issue(
+            "headers",
+            format!(
+                "expected an object of strings, received {}",
+                describe(headers)
+            ),
+        ));
+    }
+    let obj: &Object = headers.unchecked_ref();
+    let keys =
+        Reflect::own_keys(obj).map_err(|_| issue("headers", "reading its keys threw".into()))?;
+    let mut out = Vec::new();
+    for key in keys.iter() {
+        let Some(name) = key.as_string() else {
+            continue;
+        };
+        let value = Reflect::get(obj, &key)
+            .map_err(|_| issue(&format!("headers.{name}"), "reading it threw".into()))?;
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        let Some(value) = value.as_string() else {
+            return Err(issue(
+                &format!("headers.{name}"),
+                format!("expected a string, received {}", describe(&value)),
+            ));
+        };
+        out.push((name, value));
+    }
+    Ok(out)
+}
+
+/// Duck-typed so that signals from other realms (iframes, Node's undici) are accepted.
+fn is_abort_signal(v: &JsValue) -> bool {
+    v.is_object()
+        && Reflect::get(v, &"aborted".into())
+            .ok()
+            .and_then(|a| a.as_bool())
+            .is_some()
+        && Reflect::get(v, &"addEventListener".into()).is_ok_and(|f| f.is_instance_of::<Function>())
+}

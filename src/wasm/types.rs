@@ -1,0 +1,44 @@
+//! TypeScript declarations for option and result shapes read by hand from JS values.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const OPTION_TYPES: &str = r#"
+/** Options of `HandingerClient` and of every call (per-call values win). */
+export interface ClientOptions {
+  /** Bearer key. Node: falls back to `process.env.HANDINGER_API_KEY` when undefined;
+   *  `null` means no key (e.g. a proxy of yours adds it). */
+  apiKey?: string | null;
+  /** Default `https://handinger.com` (Node: `HANDINGER_BASE_URL`). May carry a path prefix. */
+  baseUrl?: string;
+  /** Per attempt, covering headers and body. Default 60000. */
+  timeoutMs?: number;
+  /** Default 2. */
+  maxRetries?: number;
+  /** Extra request headers (may override `Accept`/`Authorization`). */
+  headers?: Record<string, string>;
+  /** Default: `globalThis.fetch`, bound. */
+  fetch?: typeof fetch;
+  /** Default 64 MiB; counted while streaming. */
+  maxResponseBytes?: number;
+  /** `http://` is refused for non-loopback hosts unless this is true. */
+  allowInsecureHttp?: boolean;
+  /** Report unknown enum values (e.g. a new task status). Default false for fetch calls. */
+  strict?: boolean;
+}
+
+export interface FetchTaskOptions extends ClientOptions {
+  signal?: AbortSignal;
+}
+
+export interface TaskWithResponse {
+  data: TaskWithTurns;
+  status: number;
+  /** Response headers, lower-case names. */
+  headers: Record<string, string>;
+  /** From `x-request-id` or `request-id`. */
+  requestId: string | null;
+  /** Retries made before this response (0 when the first attempt succeeded). */
+  retries: number;
+}
+"#;
