@@ -38,6 +38,9 @@ copyFileSync(join(root, 'js/errors.d.ts'), join(snippetDir, 'js/errors.d.ts'));
 // fail loudly if its output ever changes shape.
 const dtsPath = join(pkg, 'handinger_wasm.d.ts');
 let dts = readFileSync(dtsPath, 'utf8');
+// `[Symbol.dispose]` needs lib "esnext.disposable": drop it from the types so consumers on
+// es2022 libs compile without skipLibCheck (the method itself stays on the class).
+dts = dts.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/m, '');
 const optionalParams = dts.replace(/\b(options): (FetchTaskOptions|ClientOptions)\)/g, '$1?: $2)');
 if ((optionalParams.match(/options\?: /g) ?? []).length !== 5) throw new Error('unexpected d.ts shape: options parameters');
 writeFileSync(dtsPath, optionalParams);

@@ -15,7 +15,8 @@ pub mod validate;
 #[cfg(target_arch = "wasm32")]
 mod http;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 /// 2^53 − 1: the largest integer JS numbers hold exactly.
 pub const MAX_SAFE_INTEGER: f64 = validate::rules::MAX_SAFE_INTEGER;

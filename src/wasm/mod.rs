@@ -2,6 +2,6 @@
 
 pub(crate) mod bindings;
 pub(crate) mod errors;
-mod exports;
+pub mod exports;
 pub(crate) mod options;
 mod types;
