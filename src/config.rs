@@ -42,11 +42,7 @@ pub struct Config {
 impl Config {
     /// `{baseUrl}/api/tasks/{encoded id}`; the id must already be checked.
     pub fn task_url(&self, task_id: &str) -> String {
-        format!(
-            "{}/api/tasks/{}",
-            self.base.prefix(),
-            crate::task_id::encode_path_segment(task_id)
-        )
+        format!("{}/api/tasks/{}", self.base.prefix(), crate::task_id::encode_path_segment(task_id))
     }
 
     /// Headers of every request: Authorization (when a key is set), Accept, then the
@@ -75,10 +71,7 @@ pub fn resolve(raw: RawOptions) -> Result<Config, Vec<Issue>> {
     };
     if let Some(key) = &api_key {
         if key.is_empty() || key.chars().any(|c| c.is_control() || c == ' ') {
-            issues.push(opt_issue(
-                "apiKey",
-                "expected a non-empty key without spaces or control characters",
-            ));
+            issues.push(opt_issue("apiKey", "expected a non-empty key without spaces or control characters"));
         }
     }
     let allow_insecure_http = raw.allow_insecure_http.unwrap_or(false);
@@ -97,15 +90,8 @@ pub fn resolve(raw: RawOptions) -> Result<Config, Vec<Issue>> {
             None
         }
     };
-    let timeout_ms = number_in(
-        &mut issues,
-        "timeoutMs",
-        raw.timeout_ms,
-        DEFAULT_TIMEOUT_MS,
-        1.0,
-        MAX_TIMEOUT_MS,
-        false,
-    );
+    let timeout_ms =
+        number_in(&mut issues, "timeoutMs", raw.timeout_ms, DEFAULT_TIMEOUT_MS, 1.0, MAX_TIMEOUT_MS, false);
     let max_retries = number_in(
         &mut issues,
         "maxRetries",
@@ -126,15 +112,9 @@ pub fn resolve(raw: RawOptions) -> Result<Config, Vec<Issue>> {
     );
     for (name, value) in &raw.headers {
         if name.is_empty() || !name.bytes().all(is_token_byte) {
-            issues.push(opt_issue(
-                "headers",
-                &format!("{name:?} is not a valid header name"),
-            ));
+            issues.push(opt_issue("headers", &format!("{name:?} is not a valid header name")));
         } else if value.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
-            issues.push(opt_issue(
-                &format!("headers.{name}"),
-                "header values may not contain CR, LF or NUL",
-            ));
+            issues.push(opt_issue(&format!("headers.{name}"), "header values may not contain CR, LF or NUL"));
         }
     }
     match base {
@@ -153,11 +133,7 @@ pub fn resolve(raw: RawOptions) -> Result<Config, Vec<Issue>> {
 }
 
 fn opt_issue(name: &str, what: &str) -> Issue {
-    Issue::new(
-        format!("options.{name}"),
-        IssueCode::InvalidOption,
-        format!("options.{name}: {what}"),
-    )
+    Issue::new(format!("options.{name}"), IssueCode::InvalidOption, format!("options.{name}: {what}"))
 }
 
 fn number_in(
@@ -172,10 +148,7 @@ fn number_in(
     let Some(v) = value else { return default };
     let kind = if integer { "an integer" } else { "a number" };
     if !v.is_finite() || v < min || v > max || (integer && v.fract() != 0.0) {
-        issues.push(opt_issue(
-            name,
-            &format!("expected {kind} from {min} to {max}, received {v}"),
-        ));
+        issues.push(opt_issue(name, &format!("expected {kind} from {min} to {max}, received {v}")));
         return default;
     }
     v
@@ -214,17 +187,12 @@ impl BaseUrl {
         if authority.contains('@') {
             return bad("credentials in the base URL are refused; pass apiKey instead");
         }
-        let host = parse_host(authority)
-            .ok_or_else(|| format!("expected a host name (received {text:?})"))?;
+        let host = parse_host(authority).ok_or_else(|| format!("expected a host name (received {text:?})"))?;
         if path.contains(|c: char| c.is_control() || c == ' ' || c == '\\') {
             return bad("the path prefix has spaces, backslashes or control characters");
         }
         Ok(BaseUrl {
-            origin: format!(
-                "{}://{}",
-                if secure { "https" } else { "http" },
-                authority.to_ascii_lowercase()
-            ),
+            origin: format!("{}://{}", if secure { "https" } else { "http" }, authority.to_ascii_lowercase()),
             path: path.trim_end_matches('/').to_string(),
             secure,
             loopback: is_loopback_host(&host),
@@ -241,11 +209,7 @@ impl BaseUrl {
 pub(crate) fn parse_host(authority: &str) -> Option<String> {
     let (host, port) = if let Some(rest) = authority.strip_prefix('[') {
         let (v6, after) = rest.split_once(']')?;
-        if v6.is_empty()
-            || !v6
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
-        {
+        if v6.is_empty() || !v6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') {
             return None;
         }
         let port = match after {
@@ -268,11 +232,8 @@ pub(crate) fn parse_host(authority: &str) -> Option<String> {
             return None;
         }
     }
-    let ok_char = |b: u8| {
-        b.is_ascii_alphanumeric()
-            || matches!(b, b'-' | b'.' | b'_' | b'[' | b']' | b':')
-            || b >= 0x80
-    };
+    let ok_char =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'[' | b']' | b':') || b >= 0x80;
     if host.is_empty() || !host.bytes().all(ok_char) {
         return None;
     }
@@ -282,19 +243,13 @@ pub(crate) fn parse_host(authority: &str) -> Option<String> {
 /// localhost (and its subdomains), 127.0.0.0/8 and [::1].
 pub fn is_loopback_host(host: &str) -> bool {
     let host = host.trim_end_matches('.');
-    if host == "localhost"
-        || host.ends_with(".localhost")
-        || host == "[::1]"
-        || host == "[0:0:0:0:0:0:0:1]"
-    {
+    if host == "localhost" || host.ends_with(".localhost") || host == "[::1]" || host == "[0:0:0:0:0:0:0:1]" {
         return true;
     }
     let parts: Vec<&str> = host.split('.').collect();
     parts.len() == 4
         && parts[0] == "127"
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 3 && p.parse::<u8>().is_ok())
+        && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.parse::<u8>().is_ok())
 }
 
 #[cfg(test)]
@@ -302,35 +257,17 @@ mod tests {
     use super::*;
 
     fn cfg(base: &str) -> Result<Config, Vec<Issue>> {
-        resolve(RawOptions {
-            base_url: Some(base.into()),
-            ..Default::default()
-        })
+        resolve(RawOptions { base_url: Some(base.into()), ..Default::default() })
     }
 
     #[test]
     fn builds_task_urls_with_prefixes_and_trailing_slashes() {
         let cases = [
-            (
-                "https://handinger.com",
-                "https://handinger.com/api/tasks/a%2Fb",
-            ),
-            (
-                "https://handinger.com/",
-                "https://handinger.com/api/tasks/a%2Fb",
-            ),
-            (
-                "https://example.com/proxy/v1/",
-                "https://example.com/proxy/v1/api/tasks/a%2Fb",
-            ),
-            (
-                "HTTPS://Example.COM:8443/p",
-                "https://example.com:8443/p/api/tasks/a%2Fb",
-            ),
-            (
-                "http://127.0.0.1:8080",
-                "http://127.0.0.1:8080/api/tasks/a%2Fb",
-            ),
+            ("https://handinger.com", "https://handinger.com/api/tasks/a%2Fb"),
+            ("https://handinger.com/", "https://handinger.com/api/tasks/a%2Fb"),
+            ("https://example.com/proxy/v1/", "https://example.com/proxy/v1/api/tasks/a%2Fb"),
+            ("HTTPS://Example.COM:8443/p", "https://example.com:8443/p/api/tasks/a%2Fb"),
+            ("http://127.0.0.1:8080", "http://127.0.0.1:8080/api/tasks/a%2Fb"),
             ("http://[::1]:9/", "http://[::1]:9/api/tasks/a%2Fb"),
         ];
         for (base, url) in cases {
@@ -352,12 +289,8 @@ mod tests {
         assert_eq!(c.api_key.as_deref(), Some("envkey"));
         assert_eq!(c.task_url("t"), "http://localhost:1/api/tasks/t");
         // An explicit null wins over the environment.
-        let c = resolve(RawOptions {
-            api_key: Some(None),
-            env_api_key: Some("envkey".into()),
-            ..Default::default()
-        })
-        .unwrap();
+        let c = resolve(RawOptions { api_key: Some(None), env_api_key: Some("envkey".into()), ..Default::default() })
+            .unwrap();
         assert_eq!(c.api_key, None);
     }
 
@@ -372,21 +305,11 @@ mod tests {
             ..Default::default()
         });
         assert!(ok.is_ok());
-        for lo in [
-            "http://localhost",
-            "http://127.0.0.1",
-            "http://127.9.8.7:1",
-            "http://[::1]",
-            "http://app.localhost",
-        ] {
+        for lo in ["http://localhost", "http://127.0.0.1", "http://127.9.8.7:1", "http://[::1]", "http://app.localhost"]
+        {
             assert!(cfg(lo).is_ok(), "{lo}");
         }
-        for not_lo in [
-            "http://127.0.0.1.evil.com",
-            "http://localhost.evil.com",
-            "http://128.0.0.1",
-            "http://[::2]",
-        ] {
+        for not_lo in ["http://127.0.0.1.evil.com", "http://localhost.evil.com", "http://128.0.0.1", "http://[::2]"] {
             assert!(cfg(not_lo).is_err(), "{not_lo}");
         }
     }
@@ -419,14 +342,7 @@ mod tests {
         })
         .unwrap_err();
         let paths: Vec<_> = err.iter().map(|i| i.path.as_str()).collect();
-        assert_eq!(
-            paths,
-            [
-                "options.timeoutMs",
-                "options.maxRetries",
-                "options.maxResponseBytes"
-            ]
-        );
+        assert_eq!(paths, ["options.timeoutMs", "options.maxRetries", "options.maxResponseBytes"]);
         assert!(err.iter().all(|i| i.code == IssueCode::InvalidOption));
     }
 
@@ -434,10 +350,7 @@ mod tests {
     fn headers_user_overrides_and_no_custom_defaults() {
         let c = resolve(RawOptions {
             api_key: Some(Some("k".into())),
-            headers: vec![
-                ("X-Trace".into(), "1".into()),
-                ("Accept".into(), "application/json; v=2".into()),
-            ],
+            headers: vec![("X-Trace".into(), "1".into()), ("Accept".into(), "application/json; v=2".into())],
             ..Default::default()
         })
         .unwrap();
@@ -450,24 +363,9 @@ mod tests {
             ]
         );
         let no_key = resolve(RawOptions::default()).unwrap();
-        assert_eq!(
-            no_key.request_headers(),
-            vec![("accept".to_string(), "application/json".to_string())]
-        );
-        assert!(resolve(RawOptions {
-            headers: vec![("bad name".into(), "v".into())],
-            ..Default::default()
-        })
-        .is_err());
-        assert!(resolve(RawOptions {
-            headers: vec![("x".into(), "a\r\nb".into())],
-            ..Default::default()
-        })
-        .is_err());
-        assert!(resolve(RawOptions {
-            api_key: Some(Some("a b".into())),
-            ..Default::default()
-        })
-        .is_err());
+        assert_eq!(no_key.request_headers(), vec![("accept".to_string(), "application/json".to_string())]);
+        assert!(resolve(RawOptions { headers: vec![("bad name".into(), "v".into())], ..Default::default() }).is_err());
+        assert!(resolve(RawOptions { headers: vec![("x".into(), "a\r\nb".into())], ..Default::default() }).is_err());
+        assert!(resolve(RawOptions { api_key: Some(Some("a b".into())), ..Default::default() }).is_err());
     }
 }

@@ -134,14 +134,8 @@ mod tests {
 
     #[test]
     fn message_uses_json_error_string() {
-        assert_eq!(
-            status_message(404, r#"{"error":"Task not found"}"#),
-            "404 Task not found"
-        );
-        assert_eq!(
-            status_message(400, r#"{"error":{"message":"bad id"}}"#),
-            "400 bad id"
-        );
+        assert_eq!(status_message(404, r#"{"error":"Task not found"}"#), "404 Task not found");
+        assert_eq!(status_message(400, r#"{"error":{"message":"bad id"}}"#), "400 bad id");
     }
 
     #[test]
@@ -151,10 +145,7 @@ mod tests {
         assert!(msg.starts_with("502 <html>xxx"));
         assert_eq!(msg.chars().count(), "502 ".len() + 500 + 1);
         assert_eq!(status_message(500, ""), "500 status code (no body)");
-        assert_eq!(
-            status_message(500, r#"{"error":42}"#),
-            r#"500 {"error":42}"#
-        );
+        assert_eq!(status_message(500, r#"{"error":42}"#), r#"500 {"error":42}"#);
     }
 
     #[test]
@@ -165,10 +156,7 @@ mod tests {
 
     #[test]
     fn redact_replaces_every_occurrence() {
-        assert_eq!(
-            redact("key sk_1 and sk_1", Some("sk_1")),
-            "key [redacted] and [redacted]"
-        );
+        assert_eq!(redact("key sk_1 and sk_1", Some("sk_1")), "key [redacted] and [redacted]");
         assert_eq!(redact("nothing", Some("")), "nothing");
         assert_eq!(redact("nothing", None), "nothing");
     }

@@ -32,6 +32,20 @@ pub enum IssueCode {
     InvalidTaskId,
     /// A client option of the wrong type or out of range.
     InvalidOption,
+    /// Consistency: `task.totals.turnCount` differs from the number of turns.
+    TurnCountMismatch,
+    /// Consistency: two turns share a `seq`.
+    DuplicateSeq,
+    /// Consistency: turns are not in ascending `seq` order.
+    UnorderedSeq,
+    /// Consistency: a turn's `taskId` is not `task.id`.
+    TaskIdMismatch,
+    /// Consistency: `completedAt` is before `startedAt` (turn) or `createdAt` (task).
+    CompletedBeforeStart,
+    /// Consistency: a terminal task (completed, error, aborted) without `completedAt`.
+    MissingCompletedAt,
+    /// Consistency: a pending or running task with a `completedAt`.
+    UnexpectedCompletedAt,
 }
 
 impl IssueCode {
@@ -49,6 +63,13 @@ impl IssueCode {
             IssueCode::InvalidUrl => "invalid_url",
             IssueCode::InvalidTaskId => "invalid_task_id",
             IssueCode::InvalidOption => "invalid_option",
+            IssueCode::TurnCountMismatch => "turn_count_mismatch",
+            IssueCode::DuplicateSeq => "duplicate_seq",
+            IssueCode::UnorderedSeq => "unordered_seq",
+            IssueCode::TaskIdMismatch => "task_id_mismatch",
+            IssueCode::CompletedBeforeStart => "completed_before_start",
+            IssueCode::MissingCompletedAt => "missing_completed_at",
+            IssueCode::UnexpectedCompletedAt => "unexpected_completed_at",
         }
     }
 }
@@ -67,22 +88,14 @@ pub type Issue = ValidationIssue;
 
 impl ValidationIssue {
     pub fn new(path: impl Into<String>, code: IssueCode, message: impl Into<String>) -> Self {
-        ValidationIssue {
-            path: path.into(),
-            code,
-            message: message.into(),
-        }
+        ValidationIssue { path: path.into(), code, message: message.into() }
     }
 }
 
 /// Joins issue messages into one error message: the first few, then a count of the rest.
 pub fn summarize(issues: &[Issue]) -> String {
     const SHOWN: usize = 3;
-    let mut parts: Vec<&str> = issues
-        .iter()
-        .take(SHOWN)
-        .map(|i| i.message.as_str())
-        .collect();
+    let mut parts: Vec<&str> = issues.iter().take(SHOWN).map(|i| i.message.as_str()).collect();
     let rest = issues.len().saturating_sub(SHOWN);
     let more;
     if rest > 0 {
@@ -100,22 +113,13 @@ mod tests {
     fn summarize_lists_three_then_counts() {
         let i = |m: &str| Issue::new("p", IssueCode::InvalidType, m);
         assert_eq!(summarize(&[i("a")]), "a");
-        assert_eq!(
-            summarize(&[i("a"), i("b"), i("c"), i("d"), i("e")]),
-            "a; b; c; and 2 more issues"
-        );
-        assert_eq!(
-            summarize(&[i("a"), i("b"), i("c"), i("d")]),
-            "a; b; c; and 1 more issue"
-        );
+        assert_eq!(summarize(&[i("a"), i("b"), i("c"), i("d"), i("e")]), "a; b; c; and 2 more issues");
+        assert_eq!(summarize(&[i("a"), i("b"), i("c"), i("d")]), "a; b; c; and 1 more issue");
     }
 
     #[test]
     fn codes_serialize_as_their_names() {
         let json = serde_json::to_string(&IssueCode::InvalidEnumValue).unwrap();
-        assert_eq!(
-            json,
-            format!("\"{}\"", IssueCode::InvalidEnumValue.as_str())
-        );
+        assert_eq!(json, format!("\"{}\"", IssueCode::InvalidEnumValue.as_str()));
     }
 }

@@ -43,9 +43,8 @@ pub fn retry_delay_ms(
     retries_made: u32,
     random: f64,
 ) -> f64 {
-    let asked = retry_after_ms
-        .and_then(parse_number)
-        .or_else(|| retry_after.and_then(|v| parse_seconds_or_date(v, now_ms)));
+    let asked =
+        retry_after_ms.and_then(parse_number).or_else(|| retry_after.and_then(|v| parse_seconds_or_date(v, now_ms)));
     if let Some(ms) = asked.filter(|&ms| ms > 0.0 && ms <= MAX_RETRY_AFTER_MS) {
         return ms;
     }
@@ -56,13 +55,8 @@ pub fn retry_delay_ms(
 /// A plain decimal number (no sign tricks, no exponent, at most 16 characters).
 fn parse_number(v: &str) -> Option<f64> {
     let v = v.trim();
-    let ok = !v.is_empty()
-        && v.len() <= 16
-        && v.bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
-    ok.then(|| v.parse::<f64>().ok())
-        .flatten()
-        .filter(|n| n.is_finite())
+    let ok = !v.is_empty() && v.len() <= 16 && v.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+    ok.then(|| v.parse::<f64>().ok()).flatten().filter(|n| n.is_finite())
 }
 
 fn parse_seconds_or_date(v: &str, now_ms: f64) -> Option<f64> {
@@ -81,14 +75,10 @@ pub fn parse_http_date(v: &str) -> Option<f64> {
     let [day, month, year, time, "GMT"] = parts[..] else {
         return None;
     };
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let month = MONTHS.iter().position(|m| *m == month)? as i64 + 1;
     let num = |s: &str, len: usize| {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<i64>().ok())
-            .flatten()
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i64>().ok()).flatten()
     };
     let (day, year) = (num(day, 2)?, num(year, 4)?);
     let t: Vec<&str> = time.split(':').collect();
@@ -102,7 +92,7 @@ pub fn parse_http_date(v: &str) -> Option<f64> {
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -147,28 +137,13 @@ mod tests {
         assert_eq!(retry_delay_ms(None, Some("20"), NOW, 0, 0.5), 20_000.0);
         assert_eq!(retry_delay_ms(None, Some("60"), NOW, 0, 0.5), 60_000.0);
         assert_eq!(retry_delay_ms(None, Some("0.5"), NOW, 0, 0.5), 500.0);
-        assert_eq!(
-            retry_delay_ms(Some("1500"), Some("20"), NOW, 0, 0.5),
-            1500.0
-        );
-        assert_eq!(
-            retry_delay_ms(None, Some("Sun, 06 Nov 1994 08:49:57 GMT"), NOW, 0, 0.5),
-            20_000.0
-        );
+        assert_eq!(retry_delay_ms(Some("1500"), Some("20"), NOW, 0, 0.5), 1500.0);
+        assert_eq!(retry_delay_ms(None, Some("Sun, 06 Nov 1994 08:49:57 GMT"), NOW, 0, 0.5), 20_000.0);
     }
 
     #[test]
     fn out_of_range_or_junk_retry_after_falls_back_to_backoff() {
-        for v in [
-            "0",
-            "-10",
-            "61",
-            "abc",
-            "",
-            "1e3",
-            "99999999999999999999999999",
-            "Sun, 06 Nov 1994 08:49:30 GMT",
-        ] {
+        for v in ["0", "-10", "61", "abc", "", "1e3", "99999999999999999999999999", "Sun, 06 Nov 1994 08:49:30 GMT"] {
             assert_eq!(retry_delay_ms(None, Some(v), NOW, 0, 0.0), 500.0, "{v:?}");
         }
         assert_eq!(retry_delay_ms(Some("0"), None, NOW, 1, 0.0), 1000.0);
@@ -178,14 +153,7 @@ mod tests {
     #[test]
     fn backoff_doubles_to_8_seconds_with_up_to_25_percent_jitter() {
         assert_eq!(
-            [
-                backoff(0),
-                backoff(1),
-                backoff(2),
-                backoff(3),
-                backoff(4),
-                backoff(50)
-            ],
+            [backoff(0), backoff(1), backoff(2), backoff(3), backoff(4), backoff(50)],
             [500.0, 1000.0, 2000.0, 4000.0, 8000.0, 8000.0]
         );
         assert_eq!(retry_delay_ms(None, None, NOW, 0, 1.0), 375.0);
@@ -196,10 +164,7 @@ mod tests {
     fn parses_imf_fixdate() {
         assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(NOW));
         assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
-        assert_eq!(
-            parse_http_date("Tue, 29 Feb 2028 12:00:00 GMT"),
-            Some(1_835_438_400_000.0)
-        );
+        assert_eq!(parse_http_date("Tue, 29 Feb 2028 12:00:00 GMT"), Some(1_835_438_400_000.0));
         for bad in [
             "06 Nov 1994 08:49:37 GMT",
             "Sun, 06 Nov 1994 08:49:37 UTC",

@@ -13,15 +13,8 @@ pub const MAX_TASK_ID_LEN: usize = 1024;
 pub fn check_task_id(id: &str) -> Result<(), Issue> {
     let bad = |code, message: String| Err(Issue::new("taskId", code, message));
     if id.trim().is_empty() {
-        let what = if id.is_empty() {
-            "an empty string"
-        } else {
-            "only whitespace"
-        };
-        return bad(
-            IssueCode::InvalidTaskId,
-            format!("taskId: expected a non-empty task id, received {what}"),
-        );
+        let what = if id.is_empty() { "an empty string" } else { "only whitespace" };
+        return bad(IssueCode::InvalidTaskId, format!("taskId: expected a non-empty task id, received {what}"));
     }
     let len = id.encode_utf16().count();
     if len > MAX_TASK_ID_LEN {
@@ -31,13 +24,7 @@ pub fn check_task_id(id: &str) -> Result<(), Issue> {
         );
     }
     if let Some(c) = id.chars().find(|c| c.is_control()) {
-        return bad(
-            IssueCode::InvalidTaskId,
-            format!(
-                "taskId: control character U+{:04X} is not allowed",
-                c as u32
-            ),
-        );
+        return bad(IssueCode::InvalidTaskId, format!("taskId: control character U+{:04X} is not allowed", c as u32));
     }
     if is_dot_segment(id) {
         return bad(
@@ -56,11 +43,7 @@ fn is_dot_segment(id: &str) -> bool {
     while i < bytes.len() {
         if bytes[i] == b'.' {
             i += 1;
-        } else if bytes[i] == b'%'
-            && bytes.len() >= i + 3
-            && bytes[i + 1] == b'2'
-            && bytes[i + 2] | 0x20 == b'e'
-        {
+        } else if bytes[i] == b'%' && bytes.len() >= i + 3 && bytes[i + 1] == b'2' && bytes[i + 2] | 0x20 == b'e' {
             i += 3;
         } else {
             return false;
@@ -117,28 +100,19 @@ mod tests {
 
     #[test]
     fn encodes_as_one_segment() {
-        assert_eq!(
-            encode_path_segment("tsk_2Z-YWz3hFq6VlW"),
-            "tsk_2Z-YWz3hFq6VlW"
-        );
+        assert_eq!(encode_path_segment("tsk_2Z-YWz3hFq6VlW"), "tsk_2Z-YWz3hFq6VlW");
         assert_eq!(encode_path_segment("a/b"), "a%2Fb");
         assert_eq!(encode_path_segment("%20"), "%2520");
         assert_eq!(encode_path_segment("x?admin=true"), "x%3Fadmin=true");
         assert_eq!(encode_path_segment("a#b c"), "a%23b%20c");
         assert_eq!(encode_path_segment("é"), "%C3%A9");
         assert_eq!(encode_path_segment("a\\b"), "a%5Cb");
-        assert_eq!(
-            encode_path_segment("!$&'()*+,;=:@~._-"),
-            "!$&'()*+,;=:@~._-"
-        );
+        assert_eq!(encode_path_segment("!$&'()*+,;=:@~._-"), "!$&'()*+,;=:@~._-");
     }
 
     #[test]
     fn rejects_bad_ids() {
-        for id in [
-            "", "   ", "\t", ".", "..", "%2e", "%2E%2e", ".%2E", "a\u{0}b", "a\nb", "x\u{7f}",
-            "\u{85}",
-        ] {
+        for id in ["", "   ", "\t", ".", "..", "%2e", "%2E%2e", ".%2E", "a\u{0}b", "a\nb", "x\u{7f}", "\u{85}"] {
             let err = check_task_id(id).expect_err(id);
             assert_eq!(err.code, IssueCode::InvalidTaskId, "{id:?}");
             assert_eq!(err.path, "taskId");
@@ -151,18 +125,7 @@ mod tests {
 
     #[test]
     fn accepts_ordinary_ids() {
-        for id in [
-            "tsk_1",
-            "...",
-            "a..",
-            ".a",
-            "%2e%2e%2e",
-            "%2",
-            "x?admin=true",
-            "a/b",
-            "%20",
-            "日本",
-        ] {
+        for id in ["tsk_1", "...", "a..", ".a", "%2e%2e%2e", "%2", "x?admin=true", "a/b", "%20", "日本"] {
             assert!(check_task_id(id).is_ok(), "{id:?}");
         }
         assert!(check_task_id(&"a".repeat(1024)).is_ok());
@@ -171,13 +134,7 @@ mod tests {
     #[test]
     fn messages_name_the_problem() {
         assert!(check_task_id("").unwrap_err().message.contains("empty"));
-        assert!(check_task_id("..")
-            .unwrap_err()
-            .message
-            .contains("relative path"));
-        assert!(check_task_id("a\u{1}")
-            .unwrap_err()
-            .message
-            .contains("U+0001"));
+        assert!(check_task_id("..").unwrap_err().message.contains("relative path"));
+        assert!(check_task_id("a\u{1}").unwrap_err().message.contains("U+0001"));
     }
 }

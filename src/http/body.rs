@@ -14,20 +14,11 @@ pub enum BodyError {
     TooLarge,
 }
 
-pub async fn read_capped(
-    resp: &Response,
-    cap: f64,
-    deadline: &Deadline,
-) -> Result<Vec<u8>, BodyError> {
+pub async fn read_capped(resp: &Response, cap: f64, deadline: &Deadline) -> Result<Vec<u8>, BodyError> {
     let Some(stream) = resp.body() else {
         return Ok(Vec::new());
     };
-    let announced = resp
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|v| v.trim().parse::<f64>().ok());
+    let announced = resp.headers().get("content-length").ok().flatten().and_then(|v| v.trim().parse::<f64>().ok());
     if announced.is_some_and(|len| len > cap) {
         cancel_quietly(&stream);
         return Err(BodyError::TooLarge);
@@ -42,19 +33,13 @@ pub async fn read_capped(
                 return Err(BodyError::Failed(e));
             }
         };
-        if Reflect::get(&chunk, &"done".into())
-            .ok()
-            .and_then(|d| d.as_bool())
-            .unwrap_or(true)
-        {
+        if Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
             return Ok(bytes);
         }
         let value = Reflect::get(&chunk, &"value".into()).unwrap_or(JsValue::UNDEFINED);
         let Some(part) = value.dyn_ref::<Uint8Array>() else {
             cancel_quietly(&reader);
-            return Err(BodyError::Failed(JsValue::from_str(
-                "response body stream yielded a non-byte chunk",
-            )));
+            return Err(BodyError::Failed(JsValue::from_str("response body stream yielded a non-byte chunk")));
         };
         if bytes.len() as f64 + part.length() as f64 > cap {
             cancel_quietly(&reader);

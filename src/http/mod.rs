@@ -6,14 +6,11 @@ mod body;
 use crate::error::{redact, status_message, ErrorKind};
 use crate::issue::{summarize, Issue, IssueCode};
 use crate::retry::{retry_delay_ms, should_retry, Outcome};
-use crate::validate::schema::{Field, TASK_FIELDS, TURN_FIELDS};
-use crate::wasm::bindings::{
-    call_fetch, decode_text, parse_json_bytes, sleep, try_parse_json, Deadline,
-};
+use crate::wasm::bindings::{call_fetch, decode_text, parse_json_bytes, sleep, try_parse_json, Deadline};
 use crate::wasm::errors::{no_response_error, set, status_error, ResponseInfo};
 use crate::wasm::options::CallOptions;
 use body::{read_capped, BodyError};
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
@@ -35,11 +32,7 @@ struct Failure {
 
 impl Failure {
     fn fatal(error: JsValue) -> Self {
-        Failure {
-            error,
-            retryable: false,
-            retry_after: (None, None),
-        }
+        Failure { error, retryable: false, retry_after: (None, None) }
     }
 }
 
@@ -61,13 +54,8 @@ pub async fn fetch_task(task_id: &str, opts: &CallOptions) -> Result<Fetched, Js
             return Err(failure.error);
         }
         let (after_ms, after) = &failure.retry_after;
-        let delay = retry_delay_ms(
-            after_ms.as_deref(),
-            after.as_deref(),
-            js_sys::Date::now(),
-            retries,
-            js_sys::Math::random(),
-        );
+        let delay =
+            retry_delay_ms(after_ms.as_deref(), after.as_deref(), js_sys::Date::now(), retries, js_sys::Math::random());
         if JsFuture::from(sleep(delay, &opts.signal)).await.is_err() {
             return Err(user_abort());
         }
@@ -80,12 +68,7 @@ fn user_abort() -> JsValue {
 }
 
 /// The error for a failure before a complete response: which one the deadline tells.
-fn no_response(
-    deadline: &Deadline,
-    cause: JsValue,
-    timeout_ms: f64,
-    api_key: Option<&str>,
-) -> Failure {
+fn no_response(deadline: &Deadline, cause: JsValue, timeout_ms: f64, api_key: Option<&str>) -> Failure {
     match deadline.state().as_str() {
         "abort" => Failure::fatal(user_abort()),
         "timeout" => Failure {
@@ -98,12 +81,8 @@ fn no_response(
             retry_after: (None, None),
         },
         _ => {
-            let why = Reflect::get(&cause, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string());
-            let why = why
-                .or_else(|| cause.as_string())
-                .unwrap_or_else(|| "fetch failed".into());
+            let why = Reflect::get(&cause, &"message".into()).ok().and_then(|m| m.as_string());
+            let why = why.or_else(|| cause.as_string()).unwrap_or_else(|| "fetch failed".into());
             let message = redact(&format!("Connection error: {why}"), api_key);
             Failure {
                 error: no_response_error(ErrorKind::ApiConnection, &message, Some(&cause)),
@@ -139,91 +118,45 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
         .map_err(|e| no_response(deadline, e, timeout_ms, api_key))?;
     if !resp.is_instance_of::<Response>() {
         let msg = "Connection error: options.fetch resolved with something that is not a Response";
-        return Err(Failure::fatal(no_response_error(
-            ErrorKind::ApiConnection,
-            msg,
-            Some(&resp),
-        )));
+        return Err(Failure::fatal(no_response_error(ErrorKind::ApiConnection, msg, Some(&resp))));
     }
     let resp: Response = resp.unchecked_into();
     let info = response_info(&resp, api_key);
-    let retry_after = (
-        header(&resp, "retry-after-ms"),
-        header(&resp, "retry-after"),
-    );
+    let retry_after = (header(&resp, "retry-after-ms"), header(&resp, "retry-after"));
     let bytes = match read_capped(&resp, opts.config.max_response_bytes, deadline).await {
         Ok(bytes) => bytes,
-        Err(BodyError::Failed(cause)) => {
-            return Err(no_response(deadline, cause, timeout_ms, api_key))
-        }
+        Err(BodyError::Failed(cause)) => return Err(no_response(deadline, cause, timeout_ms, api_key)),
         Err(BodyError::TooLarge) => {
             let msg = format!(
                 "{} response body exceeds maxResponseBytes ({} bytes); the download was cancelled",
                 info.status, opts.config.max_response_bytes
             );
-            return Err(Failure::fatal(status_error(
-                ErrorKind::Api,
-                &msg,
-                &info,
-                &JsValue::NULL,
-                None,
-            )));
+            return Err(Failure::fatal(status_error(ErrorKind::Api, &msg, &info, &JsValue::NULL, None)));
         }
     };
     if !(200..300).contains(&info.status) {
         let text = redact(&decode_text(&wasm_view(&bytes)), api_key);
         let parsed = try_parse_json(&text);
-        let body = if parsed.is_undefined() {
-            JsValue::from_str(&text)
-        } else {
-            parsed
-        };
+        let body = if parsed.is_undefined() { JsValue::from_str(&text) } else { parsed };
         let kind = ErrorKind::for_status(info.status);
-        let error = status_error(
-            kind,
-            &status_message(info.status, &text),
-            &info,
-            &body,
-            None,
-        );
-        let retryable = should_retry(
-            Outcome::Status(info.status),
-            header(&resp, "x-should-retry").as_deref(),
-        );
-        return Err(Failure {
-            error,
-            retryable,
-            retry_after,
-        });
+        let error = status_error(kind, &status_message(info.status, &text), &info, &body, None);
+        let retryable = should_retry(Outcome::Status(info.status), header(&resp, "x-should-retry").as_deref());
+        return Err(Failure { error, retryable, retry_after });
     }
     let issues = crate::validate::validate_body(&bytes, opts.config.strict);
     if !issues.is_empty() {
-        return Err(Failure::fatal(invalid_body(
-            &info, &bytes, &issues, api_key,
-        )));
+        return Err(Failure::fatal(invalid_body(&info, &bytes, &issues, api_key)));
     }
     match parse_json_bytes(&wasm_view(&bytes)) {
         Ok(data) => {
-            fill_missing_nulls(&data);
-            Ok(Fetched {
-                data,
-                info,
-                retries: 0,
-            })
+            crate::wasm::nulls::fill_in_place(&data);
+            Ok(Fetched { data, info, retries: 0 })
         }
         // Only if the validator and JSON.parse ever disagree: still a typed error.
         Err(e) => {
-            let why = Reflect::get(&e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-                .unwrap_or_default();
+            let why = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
             let issue = Issue::new("", IssueCode::InvalidJson, format!("invalid JSON: {why}"));
-            Err(Failure::fatal(invalid_body(
-                &info,
-                &bytes,
-                &[issue],
-                api_key,
-            )))
+            Err(Failure::fatal(invalid_body(&info, &bytes, &[issue], api_key)))
         }
     }
 }
@@ -234,25 +167,10 @@ fn wasm_view(bytes: &[u8]) -> Uint8Array {
     unsafe { Uint8Array::view(bytes) }
 }
 
-fn invalid_body(
-    info: &ResponseInfo,
-    bytes: &[u8],
-    issues: &[Issue],
-    api_key: Option<&str>,
-) -> JsValue {
+fn invalid_body(info: &ResponseInfo, bytes: &[u8], issues: &[Issue], api_key: Option<&str>) -> JsValue {
     let text = redact(&String::from_utf8_lossy(bytes), api_key);
-    let message = format!(
-        "{} invalid response body: {}",
-        info.status,
-        summarize(issues)
-    );
-    status_error(
-        ErrorKind::ApiResponseValidation,
-        &message,
-        info,
-        &JsValue::from_str(&text),
-        Some(issues),
-    )
+    let message = format!("{} invalid response body: {}", info.status, summarize(issues));
+    status_error(ErrorKind::ApiResponseValidation, &message, info, &JsValue::from_str(&text), Some(issues))
 }
 
 fn header(resp: &Response, name: &str) -> Option<String> {
@@ -264,38 +182,8 @@ fn response_info(resp: &Response, api_key: Option<&str>) -> ResponseInfo {
     let headers = Object::new();
     let raw = gloo_net::http::Response::from(<Response as Clone>::clone(resp));
     for (name, value) in raw.headers().entries() {
-        set(
-            &headers,
-            &name,
-            &JsValue::from_str(&redact(&value, api_key)),
-        );
+        set(&headers, &name, &JsValue::from_str(&redact(&value, api_key)));
     }
-    let request_id = header(resp, "x-request-id")
-        .or_else(|| header(resp, "request-id"))
-        .map(|v| redact(&v, api_key));
-    ResponseInfo {
-        status: resp.status(),
-        headers,
-        request_id,
-    }
-}
-
-/// A missing nullable field reads as null in the object handed to JS.
-fn fill_missing_nulls(data: &JsValue) {
-    let fill = |obj: &JsValue, fields: &[Field]| {
-        for f in fields.iter().filter(|f| f.rule.nullable()) {
-            let key = JsValue::from_str(f.name);
-            if obj.is_object() && !Reflect::has(obj, &key).unwrap_or(true) {
-                let _ = Reflect::set(obj, &key, &JsValue::NULL);
-            }
-        }
-    };
-    if let Ok(task) = Reflect::get(data, &"task".into()) {
-        fill(&task, TASK_FIELDS);
-    }
-    if let Ok(turns) = Reflect::get(data, &"turns".into()) {
-        if let Some(turns) = turns.dyn_ref::<Array>() {
-            turns.for_each(&mut |turn, _, _| fill(&turn, TURN_FIELDS));
-        }
-    }
+    let request_id = header(resp, "x-request-id").or_else(|| header(resp, "request-id")).map(|v| redact(&v, api_key));
+    ResponseInfo { status: resp.status(), headers, request_id }
 }

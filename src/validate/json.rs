@@ -58,11 +58,7 @@ impl<'a> RawStr<'a> {
             let hi = hex4(&raw[i..i + 4]);
             i += 4;
             let mut code = hi;
-            if (0xD800..0xDC00).contains(&hi)
-                && raw.len() >= i + 6
-                && raw[i] == b'\\'
-                && raw[i + 1] == b'u'
-            {
+            if (0xD800..0xDC00).contains(&hi) && raw.len() >= i + 6 && raw[i] == b'\\' && raw[i + 1] == b'u' {
                 let lo = hex4(&raw[i + 2..i + 6]);
                 if (0xDC00..0xE000).contains(&lo) {
                     code = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
@@ -87,9 +83,7 @@ impl<'a> RawStr<'a> {
 }
 
 fn hex4(h: &[u8]) -> u32 {
-    h.iter().fold(0, |acc, &b| {
-        (acc << 4) | (b as char).to_digit(16).unwrap_or(0)
-    })
+    h.iter().fold(0, |acc, &b| (acc << 4) | (b as char).to_digit(16).unwrap_or(0))
 }
 
 /// The kind of the next value, from its first byte.
@@ -117,19 +111,12 @@ impl<'a> Scanner<'a> {
     /// Scans a response body as `JSON.parse(new TextDecoder().decode(bytes))` reads it:
     /// TextDecoder drops a leading UTF-8 BOM.
     pub fn for_body(bytes: &'a [u8]) -> Self {
-        let pos = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-            3
-        } else {
-            0
-        };
+        let pos = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
         Scanner { bytes, pos }
     }
 
     pub fn err<T>(&self, what: &'static str) -> Res<T> {
-        Err(SyntaxError {
-            offset: self.pos,
-            what,
-        })
+        Err(SyntaxError { offset: self.pos, what })
     }
 
     pub fn skip_ws(&mut self) {
@@ -226,9 +213,7 @@ impl<'a> Scanner<'a> {
                 Some(b'\\') => {
                     escaped = true;
                     match bytes.get(self.pos + 1) {
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
-                            self.pos += 2
-                        }
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => self.pos += 2,
                         Some(b'u') => {
                             for k in 2..6 {
                                 match bytes.get(self.pos + k) {
@@ -395,11 +380,7 @@ impl<'a> Scanner<'a> {
                     return Ok(());
                 };
                 let (is_object, first) = (top.0, &mut top.1);
-                let more = if is_object {
-                    self.next_key(first)?.is_some()
-                } else {
-                    self.next_element(first)?
-                };
+                let more = if is_object { self.next_key(first)?.is_some() } else { self.next_element(first)? };
                 if more {
                     break;
                 }
@@ -411,15 +392,9 @@ impl<'a> Scanner<'a> {
     /// 1-based line and column (in characters) of a byte offset, for messages.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let before = &self.bytes[..offset.min(self.bytes.len())];
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
+        let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
         (line, col)
     }
 }
@@ -505,13 +480,7 @@ mod tests {
 
     #[test]
     fn decodes_escapes_and_surrogates() {
-        let d = |t: &str| {
-            Scanner::new(t.as_bytes())
-                .string()
-                .unwrap()
-                .decode()
-                .into_owned()
-        };
+        let d = |t: &str| Scanner::new(t.as_bytes()).string().unwrap().decode().into_owned();
         assert_eq!(d(r#""t\u0061sk""#), "task");
         assert_eq!(d(r#""\uD83D\uDE00""#), "😀");
         assert_eq!(d(r#""\ud800x""#), "\u{FFFD}x");

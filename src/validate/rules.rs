@@ -6,33 +6,27 @@ pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 /// RFC 3339 `date-time`: `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`, with real calendar days
 /// (leap years) and a leap second allowed. `T` and `Z` may be lower case (RFC 3339 §5.6).
 pub fn is_rfc3339(s: &str) -> bool {
+    rfc3339_instant(s).is_some()
+}
+
+/// The instant an RFC 3339 date-time names, as (seconds since the Unix epoch, nanoseconds),
+/// comparable across offsets; `None` when `s` is not RFC 3339.
+pub fn rfc3339_instant(s: &str) -> Option<(i64, u32)> {
     let b = s.as_bytes();
     if b.len() < 20 {
-        return false;
+        return None;
     }
     let num = |from: usize, len: usize| -> Option<u32> {
         let part = b.get(from..from + len)?;
-        part.iter()
-            .all(u8::is_ascii_digit)
-            .then(|| part.iter().fold(0, |a, &d| a * 10 + (d - b'0') as u32))
+        part.iter().all(u8::is_ascii_digit).then(|| part.iter().fold(0, |a, &d| a * 10 + (d - b'0') as u32))
     };
-    let (Some(year), Some(month), Some(day), Some(hour), Some(min), Some(sec)) = (
-        num(0, 4),
-        num(5, 2),
-        num(8, 2),
-        num(11, 2),
-        num(14, 2),
-        num(17, 2),
-    ) else {
-        return false;
+    let (Some(year), Some(month), Some(day), Some(hour), Some(min), Some(sec)) =
+        (num(0, 4), num(5, 2), num(8, 2), num(11, 2), num(14, 2), num(17, 2))
+    else {
+        return None;
     };
-    if b[4] != b'-'
-        || b[7] != b'-'
-        || !matches!(b[10], b'T' | b't')
-        || b[13] != b':'
-        || b[16] != b':'
-    {
-        return false;
+    if b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') || b[13] != b':' || b[16] != b':' {
+        return None;
     }
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match month {
@@ -40,29 +34,38 @@ pub fn is_rfc3339(s: &str) -> bool {
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
-        _ => return false,
+        _ => return None,
     };
     if day == 0 || day > days || hour > 23 || min > 59 || sec > 60 {
-        return false;
+        return None;
     }
     let mut i = 19;
+    let mut nanos = 0u32;
     if b[i] == b'.' {
         let start = i + 1;
         i = start;
         while i < b.len() && b[i].is_ascii_digit() {
+            if i - start < 9 {
+                nanos = nanos * 10 + (b[i] - b'0') as u32;
+            }
             i += 1;
         }
         if i == start {
-            return false;
+            return None;
         }
+        nanos *= 10u32.pow(9u32.saturating_sub((i - start) as u32));
     }
-    match &b[i..] {
-        [b'Z' | b'z'] => true,
-        [b'+' | b'-', _, _, b':', _, _] => {
-            matches!((num(i + 1, 2), num(i + 4, 2)), (Some(h), Some(m)) if h <= 23 && m <= 59)
-        }
-        _ => false,
-    }
+    let offset_min: i64 = match &b[i..] {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => match (num(i + 1, 2), num(i + 4, 2)) {
+            (Some(h), Some(m)) if h <= 23 && m <= 59 => (h * 60 + m) as i64 * if *sign == b'-' { -1 } else { 1 },
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let days = crate::retry::days_from_civil(year as i64, month as i64, day as i64);
+    let local = days * 86_400 + hour as i64 * 3600 + min as i64 * 60 + sec as i64;
+    Some((local - offset_min * 60, nanos))
 }
 
 /// An absolute `http:` or `https:` URL with a host, no white space or control characters.
@@ -121,6 +124,17 @@ mod tests {
         ] {
             assert!(!is_rfc3339(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn instants_compare_across_offsets_and_fractions() {
+        let t = |s: &str| rfc3339_instant(s).unwrap();
+        assert_eq!(t("1970-01-01T00:00:00Z"), (0, 0));
+        assert_eq!(t("2026-05-11T09:14:48.5Z"), t("2026-05-11T11:14:48.500+02:00"));
+        assert!(t("2026-05-11T09:14:48.000000001Z") > t("2026-05-11T09:14:48Z"));
+        assert!(t("2026-05-11T09:14:48.123Z") < t("2026-05-11T09:14:48.1231Z"));
+        assert_eq!(t("2026-05-11T09:14:48.1234567891234Z").1, 123_456_789);
+        assert_eq!(t("1969-12-31T23:59:59Z"), (-1, 0));
     }
 
     #[test]

@@ -5,22 +5,10 @@ use crate::issue::IssueCode;
 use serde_json::{json, Value};
 
 const FIXTURES: [(&str, &str); 4] = [
-    (
-        "seed-example",
-        include_str!("../../tests/fixtures/seed-example.json"),
-    ),
-    (
-        "running-task",
-        include_str!("../../tests/fixtures/running-task.json"),
-    ),
-    (
-        "pending-task",
-        include_str!("../../tests/fixtures/pending-task.json"),
-    ),
-    (
-        "multi-turn-error",
-        include_str!("../../tests/fixtures/multi-turn-error.json"),
-    ),
+    ("seed-example", include_str!("../../tests/fixtures/seed-example.json")),
+    ("running-task", include_str!("../../tests/fixtures/running-task.json")),
+    ("pending-task", include_str!("../../tests/fixtures/pending-task.json")),
+    ("multi-turn-error", include_str!("../../tests/fixtures/multi-turn-error.json")),
 ];
 
 fn seed() -> Value {
@@ -46,13 +34,8 @@ fn every_fixture_is_valid_in_both_modes() {
 #[test]
 fn fixtures_agree_with_the_serde_model() {
     for (name, text) in FIXTURES {
-        let model: crate::model::TaskWithTurns =
-            serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(
-            model.turns.len() as u64,
-            model.task.totals.turn_count,
-            "{name}"
-        );
+        let model: crate::model::TaskWithTurns = serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(model.turns.len() as u64, model.task.totals.turn_count, "{name}");
     }
 }
 
@@ -74,12 +57,7 @@ fn field_tables_match_the_model() {
         table.sort();
         assert_eq!(names, table, "{what}");
         for f in fields {
-            assert_eq!(
-                obj[f.name].is_null(),
-                f.rule.nullable(),
-                "{what}.{}",
-                f.name
-            );
+            assert_eq!(obj[f.name].is_null(), f.rule.nullable(), "{what}.{}", f.name);
         }
     };
     same(&v, schema::ROOT_FIELDS, "root");
@@ -113,10 +91,7 @@ fn collects_every_issue_with_paths_and_codes() {
         ("turns[0].structuredOutput", IssueCode::InvalidType),
         ("turns[0].outputTokens", IssueCode::TooLarge),
     ] {
-        assert!(
-            got.contains(&(want.0.to_string(), want.1)),
-            "missing {want:?} in {got:?}"
-        );
+        assert!(got.contains(&(want.0.to_string(), want.1)), "missing {want:?} in {got:?}");
     }
     assert_eq!(got.len(), 9, "{got:?}");
     let msg = |p: &str| issues.iter().find(|i| i.path == p).unwrap().message.clone();
@@ -128,10 +103,7 @@ fn collects_every_issue_with_paths_and_codes() {
         msg("task.status"),
         "task.status: expected one of \"pending\" | \"running\" | \"completed\" | \"error\" | \"aborted\", received string \"paused\""
     );
-    assert_eq!(
-        msg("task.title"),
-        "task.title: expected a string, but the field is missing"
-    );
+    assert_eq!(msg("task.title"), "task.title: expected a string, but the field is missing");
 }
 
 #[test]
@@ -142,10 +114,7 @@ fn lenient_mode_passes_unknown_enum_values_only() {
     assert_eq!(check(&v, false), vec![]);
     assert_eq!(check(&v, true).len(), 2);
     v["task"]["status"] = json!(3);
-    assert_eq!(
-        codes(&check(&v, false)),
-        vec![("task.status".to_string(), IssueCode::InvalidType)]
-    );
+    assert_eq!(codes(&check(&v, false)), vec![("task.status".to_string(), IssueCode::InvalidType)]);
 }
 
 #[test]
@@ -155,22 +124,13 @@ fn nullable_fields_may_be_null_or_absent_but_not_other_types() {
         v["task"].as_object_mut().unwrap().remove(k);
     }
     v["turns"][0]["completedAt"] = Value::Null;
-    v["turns"][0]
-        .as_object_mut()
-        .unwrap()
-        .remove("structuredOutput");
+    v["turns"][0].as_object_mut().unwrap().remove("structuredOutput");
     assert_eq!(check(&v, true), vec![]);
     v["task"]["createdByUserId"] = json!(5);
-    assert_eq!(
-        codes(&check(&v, true)),
-        vec![("task.createdByUserId".to_string(), IssueCode::InvalidType)]
-    );
+    assert_eq!(codes(&check(&v, true)), vec![("task.createdByUserId".to_string(), IssueCode::InvalidType)]);
     let mut v = seed();
     v["task"]["title"] = Value::Null;
-    assert_eq!(
-        codes(&check(&v, true)),
-        vec![("task.title".to_string(), IssueCode::InvalidType)]
-    );
+    assert_eq!(codes(&check(&v, true)), vec![("task.title".to_string(), IssueCode::InvalidType)]);
 }
 
 #[test]
@@ -187,14 +147,8 @@ fn unknown_fields_are_never_issues() {
 fn numbers_are_judged_as_js_reads_them() {
     let text = FIXTURES[0].1;
     let with = |from: &str, to: &str| validate_text(&text.replacen(from, to, 1), true);
-    assert_eq!(
-        with("\"credits\": 42", "\"credits\": 1e400")[0].code,
-        IssueCode::NotFinite
-    );
-    assert_eq!(
-        with("\"credits\": 42", "\"credits\": -0.5")[0].code,
-        IssueCode::Negative
-    );
+    assert_eq!(with("\"credits\": 42", "\"credits\": 1e400")[0].code, IssueCode::NotFinite);
+    assert_eq!(with("\"credits\": 42", "\"credits\": -0.5")[0].code, IssueCode::Negative);
     assert_eq!(with("\"credits\": 42", "\"credits\": 0.25"), vec![]);
     assert_eq!(with("\"seq\": 0", "\"seq\": -0"), vec![]);
     assert_eq!(with("\"seq\": 0", "\"seq\": 1.0"), vec![]);
@@ -211,11 +165,8 @@ fn duplicate_keys_last_one_wins() {
     let text = FIXTURES[0].1;
     let bad_then_good = text.replacen("\"title\":", "\"title\": 5, \"title\":", 1);
     assert_eq!(validate_text(&bad_then_good, true), vec![]);
-    let good_then_bad = text.replacen(
-        "\"workerId\": \"wrk_vk81XUHKHG-qr4\"",
-        "\"workerId\": \"w\", \"workerId\": null",
-        1,
-    );
+    let good_then_bad =
+        text.replacen("\"workerId\": \"wrk_vk81XUHKHG-qr4\"", "\"workerId\": \"w\", \"workerId\": null", 1);
     assert_eq!(
         codes(&validate_text(&good_then_bad, true)),
         vec![("task.workerId".to_string(), IssueCode::InvalidType)]
@@ -231,11 +182,7 @@ fn escaped_keys_match_as_json_parse_decodes_them() {
 #[test]
 fn deep_structured_output_is_fine() {
     let deep = "[".repeat(200_000) + &"]".repeat(200_000);
-    let text = FIXTURES[0].1.replacen(
-        "\"conditions\": \"bar\"",
-        &format!("\"conditions\": {deep}"),
-        1,
-    );
+    let text = FIXTURES[0].1.replacen("\"conditions\": \"bar\"", &format!("\"conditions\": {deep}"), 1);
     assert_eq!(validate_text(&text, true), vec![]);
 }
 
@@ -245,46 +192,23 @@ fn invalid_json_is_one_issue_with_line_and_column() {
     let issues = validate_body(text.as_bytes(), false);
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].code, IssueCode::InvalidJson);
-    assert_eq!(
-        issues[0].message,
-        "invalid JSON at line 7, column 19: unexpected end of input in a string"
-    );
-    for bad in [
-        "",
-        "<html>502 Bad Gateway</html>",
-        "{\"task\": 1,}",
-        "null x",
-    ] {
-        assert_eq!(
-            codes(&validate_text(bad, true)),
-            vec![(String::new(), IssueCode::InvalidJson)],
-            "{bad}"
-        );
+    assert_eq!(issues[0].message, "invalid JSON at line 7, column 19: unexpected end of input in a string");
+    for bad in ["", "<html>502 Bad Gateway</html>", "{\"task\": 1,}", "null x"] {
+        assert_eq!(codes(&validate_text(bad, true)), vec![(String::new(), IssueCode::InvalidJson)], "{bad}");
     }
 }
 
 #[test]
 fn wrong_root_types() {
-    for (text, received) in [
-        ("null", "null"),
-        ("[]", "an array"),
-        ("\"x\"", "string \"x\""),
-        ("7", "number 7"),
-    ] {
+    for (text, received) in [("null", "null"), ("[]", "an array"), ("\"x\"", "string \"x\""), ("7", "number 7")] {
         let issues = validate_text(text, true);
         assert_eq!(issues.len(), 1);
-        assert_eq!(
-            issues[0].message,
-            format!("expected an object, received {received}")
-        );
+        assert_eq!(issues[0].message, format!("expected an object, received {received}"));
     }
     let issues = validate_text("{}", true);
     assert_eq!(
         codes(&issues),
-        vec![
-            ("task".into(), IssueCode::MissingField),
-            ("turns".into(), IssueCode::MissingField)
-        ]
+        vec![("task".into(), IssueCode::MissingField), ("turns".into(), IssueCode::MissingField)]
     );
 }
 
@@ -294,10 +218,7 @@ fn turns_must_be_objects() {
     v["turns"] = json!([1, null, v["turns"][0].clone()]);
     assert_eq!(
         codes(&check(&v, true)),
-        vec![
-            ("turns[0]".to_string(), IssueCode::InvalidType),
-            ("turns[1]".to_string(), IssueCode::InvalidType)
-        ]
+        vec![("turns[0]".to_string(), IssueCode::InvalidType), ("turns[1]".to_string(), IssueCode::InvalidType)]
     );
 }
 

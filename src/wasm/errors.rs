@@ -27,11 +27,7 @@ pub fn issues_to_js(issues: &[Issue]) -> Array {
 pub fn validation_error(issues: &[Issue]) -> JsValue {
     let props = Object::new();
     set(&props, "issues", &issues_to_js(issues));
-    create_error(
-        ErrorKind::Validation.class_name(),
-        &summarize(issues),
-        &props,
-    )
+    create_error(ErrorKind::Validation.class_name(), &summarize(issues), &props)
 }
 
 pub fn validation_error_one(issue: Issue) -> JsValue {
@@ -57,14 +53,7 @@ pub fn status_error(
     set(&props, "status", &JsValue::from(info.status));
     set(&props, "headers", &info.headers);
     set(&props, "body", body);
-    set(
-        &props,
-        "requestId",
-        &info
-            .request_id
-            .as_deref()
-            .map_or(JsValue::NULL, JsValue::from_str),
-    );
+    set(&props, "requestId", &info.request_id.as_deref().map_or(JsValue::NULL, JsValue::from_str));
     if let Some(issues) = issues {
         set(&props, "issues", &issues_to_js(issues));
     }

@@ -16,11 +16,7 @@ fn task_id_of(id: &JsValue) -> Result<String, Issue> {
         return Err(Issue::new("taskId", IssueCode::InvalidTaskId, msg));
     };
     if !id.unchecked_ref::<JsString>().is_valid_utf16() {
-        return Err(Issue::new(
-            "taskId",
-            IssueCode::InvalidTaskId,
-            "taskId: contains a lone UTF-16 surrogate",
-        ));
+        return Err(Issue::new("taskId", IssueCode::InvalidTaskId, "taskId: contains a lone UTF-16 surrogate"));
     }
     crate::task_id::check_task_id(&text)?;
     Ok(text)
@@ -42,15 +38,7 @@ async fn run(
     set(&out, "data", &fetched.data);
     set(&out, "status", &JsValue::from(fetched.info.status));
     set(&out, "headers", &fetched.info.headers);
-    set(
-        &out,
-        "requestId",
-        &fetched
-            .info
-            .request_id
-            .as_deref()
-            .map_or(JsValue::NULL, JsValue::from_str),
-    );
+    set(&out, "requestId", &fetched.info.request_id.as_deref().map_or(JsValue::NULL, JsValue::from_str));
     set(&out, "retries", &JsValue::from(fetched.retries));
     Ok(out.into())
 }
@@ -61,12 +49,7 @@ pub fn fetch_task(
     #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FetchTaskOptions")] options: Option<JsValue>,
 ) -> Promise {
-    future_to_promise(run(
-        task_id,
-        options.unwrap_or(JsValue::UNDEFINED),
-        None,
-        false,
-    ))
+    future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), None, false))
 }
 
 /// Like `fetchTask`, with the response status, headers, request id and retry count.
@@ -75,31 +58,20 @@ pub fn fetch_task_with_response(
     #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FetchTaskOptions")] options: Option<JsValue>,
 ) -> Promise {
-    future_to_promise(run(
-        task_id,
-        options.unwrap_or(JsValue::UNDEFINED),
-        None,
-        true,
-    ))
+    future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), None, true))
 }
 
 /// Checks a task id and returns it unchanged (not encoded); throws `ValidationError`.
 #[wasm_bindgen(js_name = validateTaskId, unchecked_return_type = "string")]
-pub fn validate_task_id(
-    #[wasm_bindgen(unchecked_param_type = "unknown")] id: JsValue,
-) -> Result<JsValue, JsValue> {
+pub fn validate_task_id(#[wasm_bindgen(unchecked_param_type = "unknown")] id: JsValue) -> Result<JsValue, JsValue> {
     task_id_of(&id).map_err(validation_error_one)?;
     Ok(id)
 }
 
 /// `completed`, `error` and `aborted` are terminal.
 #[wasm_bindgen(js_name = isTerminalStatus)]
-pub fn is_terminal_status(
-    #[wasm_bindgen(unchecked_param_type = "string")] status: JsValue,
-) -> bool {
-    status
-        .as_string()
-        .is_some_and(|s| TaskStatus::is_terminal_name(&s))
+pub fn is_terminal_status(#[wasm_bindgen(unchecked_param_type = "string")] status: JsValue) -> bool {
+    status.as_string().is_some_and(|s| TaskStatus::is_terminal_name(&s))
 }
 
 /// A client holding default options; every call may override them.
@@ -116,8 +88,7 @@ impl HandingerClient {
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: Option<JsValue>,
     ) -> Result<HandingerClient, JsValue> {
         let options = options.unwrap_or(JsValue::UNDEFINED);
-        options::read(&JsValue::UNDEFINED, Some(&options))
-            .map_err(|issues| validation_error(&issues))?;
+        options::read(&JsValue::UNDEFINED, Some(&options)).map_err(|issues| validation_error(&issues))?;
         Ok(HandingerClient { options })
     }
 
@@ -127,12 +98,7 @@ impl HandingerClient {
         #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FetchTaskOptions")] options: Option<JsValue>,
     ) -> Promise {
-        future_to_promise(run(
-            task_id,
-            options.unwrap_or(JsValue::UNDEFINED),
-            Some(self.options.clone()),
-            false,
-        ))
+        future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), Some(self.options.clone()), false))
     }
 
     #[wasm_bindgen(js_name = fetchTaskWithResponse, unchecked_return_type = "Promise<TaskWithResponse>")]
@@ -141,11 +107,6 @@ impl HandingerClient {
         #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FetchTaskOptions")] options: Option<JsValue>,
     ) -> Promise {
-        future_to_promise(run(
-            task_id,
-            options.unwrap_or(JsValue::UNDEFINED),
-            Some(self.options.clone()),
-            true,
-        ))
+        future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), Some(self.options.clone()), true))
     }
 }

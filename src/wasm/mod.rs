@@ -3,5 +3,8 @@
 pub(crate) mod bindings;
 pub(crate) mod errors;
 pub mod exports;
+mod js_tree;
+pub(crate) mod nulls;
 pub(crate) mod options;
+pub mod parse;
 mod types;

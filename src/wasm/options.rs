@@ -16,11 +16,7 @@ pub struct CallOptions {
 }
 
 fn issue(name: &str, what: String) -> Issue {
-    Issue::new(
-        format!("options.{name}"),
-        IssueCode::InvalidOption,
-        format!("options.{name}: {what}"),
-    )
+    Issue::new(format!("options.{name}"), IssueCode::InvalidOption, format!("options.{name}: {what}"))
 }
 
 /// `typeof`-style description of a received value, for messages.
@@ -67,41 +63,28 @@ impl Layers<'_> {
         JsValue::UNDEFINED
     }
 
-    fn typed<T>(
-        &mut self,
-        name: &str,
-        expected: &str,
-        read: impl Fn(&JsValue) -> Option<T>,
-    ) -> Option<T> {
+    fn typed<T>(&mut self, name: &str, expected: &str, read: impl Fn(&JsValue) -> Option<T>) -> Option<T> {
         let v = self.get(name);
         if v.is_undefined() {
             return None;
         }
         let out = read(&v);
         if out.is_none() {
-            self.issues.push(issue(
-                name,
-                format!("expected {expected}, received {}", describe(&v)),
-            ));
+            self.issues.push(issue(name, format!("expected {expected}, received {}", describe(&v))));
         }
         out
     }
 }
 
 pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec<Issue>> {
-    let mut layers = Layers {
-        layers: Vec::new(),
-        issues: Vec::new(),
-    };
+    let mut layers = Layers { layers: Vec::new(), issues: Vec::new() };
     for (layer, what) in [(Some(call), "options"), (client, "client options")] {
         let Some(layer) = layer else { continue };
         if layer.is_object() && !Array::is_array(layer) {
             layers.layers.push(layer);
         } else if !layer.is_undefined() && !layer.is_null() {
             let msg = format!("{what}: expected an object, received {}", describe(layer));
-            layers
-                .issues
-                .push(Issue::new("options", IssueCode::InvalidOption, msg));
+            layers.issues.push(Issue::new("options", IssueCode::InvalidOption, msg));
         }
     }
     let api_key = {
@@ -113,19 +96,12 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
         } else if let Some(s) = v.as_string() {
             Some(Some(s))
         } else {
-            layers.issues.push(issue(
-                "apiKey",
-                format!("expected a string or null, received {}", describe(&v)),
-            ));
+            layers.issues.push(issue("apiKey", format!("expected a string or null, received {}", describe(&v))));
             None
         }
     };
     let mut raw = RawOptions {
-        env_api_key: if api_key.is_none() {
-            env_var("HANDINGER_API_KEY")
-        } else {
-            None
-        },
+        env_api_key: if api_key.is_none() { env_var("HANDINGER_API_KEY") } else { None },
         api_key,
         base_url: layers.typed("baseUrl", "a string", JsValue::as_string),
         env_base_url: env_var("HANDINGER_BASE_URL"),
@@ -143,12 +119,8 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
             Err(e) => layers.issues.push(e),
         }
     }
-    let fetch = layers.typed("fetch", "a function", |v| {
-        v.is_function().then(|| v.clone())
-    });
-    let signal = layers.typed("signal", "an AbortSignal", |v| {
-        is_abort_signal(v).then(|| v.clone())
-    });
+    let fetch = layers.typed("fetch", "a function", |v| v.is_function().then(|| v.clone()));
+    let signal = layers.typed("signal", "an AbortSignal", |v| is_abort_signal(v).then(|| v.clone()));
     let mut issues = layers.issues;
     let config = match config::resolve(raw) {
         Ok(c) => Some(c),
@@ -159,49 +131,34 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
     };
     let fetch = fetch.unwrap_or_else(default_fetch);
     if fetch.is_undefined() && issues.is_empty() {
-        issues.push(issue(
-            "fetch",
-            "no global fetch in this runtime; pass options.fetch".into(),
-        ));
+        issues.push(issue("fetch", "no global fetch in this runtime; pass options.fetch".into()));
     }
     match config {
-        Some(config) if issues.is_empty() => Ok(CallOptions {
-            config,
-            fetch,
-            signal: signal.unwrap_or(JsValue::UNDEFINED),
-        }),
+        Some(config) if issues.is_empty() => {
+            Ok(CallOptions { config, fetch, signal: signal.unwrap_or(JsValue::UNDEFINED) })
+        }
         _ => Err(issues),
     }
 }
 
 fn read_headers(headers: &JsValue) -> Result<Vec<(String, String)>, Issue> {
     if !headers.is_object() || Array::is_array(headers) || headers.is_function() {
-        return Err(issue(
-            "headers",
-            format!(
-                "expected an object of strings, received {}",
-                describe(headers)
-            ),
-        ));
+        return Err(issue("headers", format!("expected an object of strings, received {}", describe(headers))));
     }
     let obj: &Object = headers.unchecked_ref();
-    let keys =
-        Reflect::own_keys(obj).map_err(|_| issue("headers", "reading its keys threw".into()))?;
+    let keys = Reflect::own_keys(obj).map_err(|_| issue("headers", "reading its keys threw".into()))?;
     let mut out = Vec::new();
     for key in keys.iter() {
         let Some(name) = key.as_string() else {
             continue;
         };
-        let value = Reflect::get(obj, &key)
-            .map_err(|_| issue(&format!("headers.{name}"), "reading it threw".into()))?;
+        let value =
+            Reflect::get(obj, &key).map_err(|_| issue(&format!("headers.{name}"), "reading it threw".into()))?;
         if value.is_undefined() || value.is_null() {
             continue;
         }
         let Some(value) = value.as_string() else {
-            return Err(issue(
-                &format!("headers.{name}"),
-                format!("expected a string, received {}", describe(&value)),
-            ));
+            return Err(issue(&format!("headers.{name}"), format!("expected a string, received {}", describe(&value))));
         };
         out.push((name, value));
     }
@@ -211,9 +168,6 @@ fn read_headers(headers: &JsValue) -> Result<Vec<(String, String)>, Issue> {
 /// Duck-typed so that signals from other realms (iframes, Node's undici) are accepted.
 fn is_abort_signal(v: &JsValue) -> bool {
     v.is_object()
-        && Reflect::get(v, &"aborted".into())
-            .ok()
-            .and_then(|a| a.as_bool())
-            .is_some()
+        && Reflect::get(v, &"aborted".into()).ok().and_then(|a| a.as_bool()).is_some()
         && Reflect::get(v, &"addEventListener".into()).is_ok_and(|f| f.is_instance_of::<Function>())
 }

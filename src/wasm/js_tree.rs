@@ -1,0 +1,83 @@
+//! Lets the tree validator walk a JS value in place (no copy, no JSON.stringify): reads go
+//! through `Reflect`, so a throwing getter or Proxy trap becomes an issue, not an exception.
+
+use crate::validate::tree::{NodeKind, Tree};
+use js_sys::{Array, Reflect};
+use std::borrow::Cow;
+use wasm_bindgen::{JsCast, JsValue};
+
+pub struct JsNode(pub JsValue);
+
+impl Tree for JsNode {
+    fn kind(&self) -> NodeKind {
+        let v = &self.0;
+        if v.is_null() {
+            NodeKind::Null
+        } else if v.as_bool().is_some() {
+            NodeKind::Bool
+        } else if v.as_f64().is_some() {
+            NodeKind::Number
+        } else if v.is_string() {
+            NodeKind::String
+        } else if Array::is_array(v) {
+            NodeKind::Array
+        } else if v.is_function() {
+            NodeKind::Other("a function")
+        } else if v.is_object() {
+            NodeKind::Object
+        } else if v.is_undefined() {
+            NodeKind::Other("undefined")
+        } else if v.is_symbol() {
+            NodeKind::Other("a symbol")
+        } else if v.is_bigint() {
+            NodeKind::Other("a bigint")
+        } else {
+            NodeKind::Other("a value JSON cannot hold")
+        }
+    }
+
+    fn string(&self) -> Option<Cow<'_, str>> {
+        self.0.as_string().map(Cow::Owned)
+    }
+
+    fn number(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+
+    fn boolean(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+
+    fn field(&self, name: &str) -> Result<Option<Self>, String> {
+        match Reflect::get(&self.0, &JsValue::from_str(name)) {
+            Ok(v) if v.is_undefined() => Ok(None),
+            Ok(v) => Ok(Some(JsNode(v))),
+            Err(e) => Err(error_text(&e)),
+        }
+    }
+
+    fn array_len(&self) -> Result<usize, String> {
+        // A Proxy's `length` may lie or throw: read it like any other property.
+        match Reflect::get(&self.0, &JsValue::from_str("length")) {
+            Ok(n) => Ok(n.as_f64().filter(|n| *n >= 0.0).map_or(0, |n| n.min(u32::MAX as f64) as usize)),
+            Err(e) => Err(error_text(&e)),
+        }
+    }
+
+    fn index(&self, i: usize) -> Result<Option<Self>, String> {
+        match Reflect::get_u32(&self.0, i as u32) {
+            Ok(v) if v.is_undefined() => Ok(None),
+            Ok(v) => Ok(Some(JsNode(v))),
+            Err(e) => Err(error_text(&e)),
+        }
+    }
+}
+
+/// A thrown value as short text (its message when it is an Error).
+pub fn error_text(e: &JsValue) -> String {
+    let text = match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => err.message().into(),
+        None => e.as_string().unwrap_or_else(|| "a non-Error value".into()),
+    };
+    crate::error::cut_chars(&text, 100)
+}

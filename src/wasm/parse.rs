@@ -1,0 +1,113 @@
+//! The validation helpers: parse / safeParse a `TaskWithTurns` from JSON text or a JS object,
+//! and consistency checks. Strict by default (unknown enum values are reported).
+
+use super::errors::{issues_to_js, set, validation_error};
+use super::js_tree::JsNode;
+use super::options::describe;
+use crate::issue::{Issue, IssueCode};
+use crate::validate::{consistency, tree, validate_text};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const PARSE_TYPES: &str = r#"
+export interface ParseOptions {
+  /** Report unknown enum values (a task status the model does not know). Default true. */
+  strict?: boolean;
+}
+
+export type SafeParseResult =
+  | { success: true; data: TaskWithTurns }
+  | { success: false; error: import('./index.js').ValidationError };
+"#;
+
+/// `options.strict` (default true), or the issue with it.
+fn strict_of(options: &JsValue) -> Result<bool, Issue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(true);
+    }
+    let bad = |what: String| Issue::new("options", IssueCode::InvalidOption, what);
+    if !options.is_object() {
+        return Err(bad(format!("options: expected an object, received {}", describe(options))));
+    }
+    match Reflect::get(options, &"strict".into()) {
+        Ok(v) if v.is_undefined() => Ok(true),
+        Ok(v) => v.as_bool().ok_or_else(|| {
+            let msg = format!("options.strict: expected a boolean, received {}", describe(&v));
+            Issue::new("options.strict", IssueCode::InvalidOption, msg)
+        }),
+        Err(_) => Err(bad("options.strict: reading it threw".into())),
+    }
+}
+
+/// The validated value, or every issue found.
+fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
+    let strict = strict_of(options).map_err(|i| vec![i])?;
+    if let Some(text) = input.as_string() {
+        let issues = validate_text(&text, strict);
+        if !issues.is_empty() {
+            return Err(issues);
+        }
+        // JSON.parse of the caller's own string: no copy back out of wasm.
+        let data = json_parse(input).map_err(|e| {
+            vec![Issue::new("", IssueCode::InvalidJson, format!("invalid JSON: {}", super::js_tree::error_text(&e)))]
+        })?;
+        super::nulls::fill_in_place(&data);
+        return Ok(data);
+    }
+    let issues = tree::validate(&JsNode(input.clone()), strict);
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    Ok(super::nulls::filled_copy(input))
+}
+
+/// Validates a `TaskWithTurns` given as JSON text or as an object; throws `ValidationError`
+/// listing every issue. Object input is never mutated; missing nullable fields read as null.
+#[wasm_bindgen(js_name = parseTaskWithTurns, unchecked_return_type = "TaskWithTurns")]
+pub fn parse_task_with_turns(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    parse(&input, &options.unwrap_or(JsValue::UNDEFINED)).map_err(|issues| validation_error(&issues))
+}
+
+/// Like `parseTaskWithTurns`, but returns `{ success, data | error }` instead of throwing.
+#[wasm_bindgen(js_name = safeParseTaskWithTurns, unchecked_return_type = "SafeParseResult")]
+pub fn safe_parse_task_with_turns(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
+) -> JsValue {
+    let out = Object::new();
+    match parse(&input, &options.unwrap_or(JsValue::UNDEFINED)) {
+        Ok(data) => {
+            set(&out, "success", &JsValue::TRUE);
+            set(&out, "data", &data);
+        }
+        Err(issues) => {
+            set(&out, "success", &JsValue::FALSE);
+            set(&out, "error", &validation_error(&issues));
+        }
+    }
+    out.into()
+}
+
+/// Issues a well-formed task can still have (counts, seq order, foreign turns, times,
+/// completedAt vs status). Throws `ValidationError` when the input is not a TaskWithTurns.
+#[wasm_bindgen(js_name = checkTaskConsistency, unchecked_return_type = "ValidationIssue[]")]
+pub fn check_task_consistency(
+    #[wasm_bindgen(js_name = taskWithTurns, unchecked_param_type = "TaskWithTurns")] task_with_turns: JsValue,
+) -> Result<JsValue, JsValue> {
+    let node = JsNode(task_with_turns);
+    let issues = tree::validate(&node, false);
+    if !issues.is_empty() {
+        return Err(validation_error(&issues));
+    }
+    Ok(issues_to_js(&consistency::check(&node)).into())
+}
