@@ -41,8 +41,8 @@ let dts = readFileSync(dtsPath, 'utf8');
 // `[Symbol.dispose]` needs lib "esnext.disposable": drop it from the types so consumers on
 // es2022 libs compile without skipLibCheck (the method itself stays on the class).
 dts = dts.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/m, '');
-const optionalParams = dts.replace(/\b(options): (FetchTaskOptions|ClientOptions|ParseOptions)\)/g, '$1?: $2)');
-if ((optionalParams.match(/options\?: /g) ?? []).length !== 7) throw new Error('unexpected d.ts shape: options parameters');
+const optionalParams = dts.replace(/\b(options): (FetchTaskOptions|ClientOptions|ParseOptions|WaitForTaskOptions)\)/g, '$1?: $2)');
+if ((optionalParams.match(/options\?: /g) ?? []).length !== 9) throw new Error('unexpected d.ts shape: options parameters');
 writeFileSync(dtsPath, optionalParams);
 
 // Re-export the error classes by name (not `createError`, the core's private factory).

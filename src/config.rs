@@ -205,6 +205,22 @@ impl BaseUrl {
     }
 }
 
+/// Whether a redirect target must be refused: plain http to a host that is not loopback
+/// (unless the caller allowed insecure http).
+pub fn is_insecure_target(url: &str, allow_insecure_http: bool) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else { return true };
+    if scheme.eq_ignore_ascii_case("https") {
+        return false;
+    }
+    if !scheme.eq_ignore_ascii_case("http") {
+        return true;
+    }
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, hp)| hp);
+    let loopback = parse_host(host_port).is_some_and(|h| is_loopback_host(&h));
+    !loopback && !allow_insecure_http
+}
+
 /// The host of an authority (`host`, `host:port`, `[v6]`, `[v6]:port`), lower-cased.
 pub(crate) fn parse_host(authority: &str) -> Option<String> {
     let (host, port) = if let Some(rest) = authority.strip_prefix('[') {
@@ -312,6 +328,17 @@ mod tests {
         for not_lo in ["http://127.0.0.1.evil.com", "http://localhost.evil.com", "http://128.0.0.1", "http://[::2]"] {
             assert!(cfg(not_lo).is_err(), "{not_lo}");
         }
+    }
+
+    #[test]
+    fn redirect_targets() {
+        assert!(!is_insecure_target("https://other.example/x", false));
+        assert!(!is_insecure_target("http://127.0.0.1:9/api", false));
+        assert!(!is_insecure_target("http://localhost/api", false));
+        assert!(is_insecure_target("http://evil.example/api", false));
+        assert!(!is_insecure_target("http://evil.example/api", true));
+        assert!(is_insecure_target("ftp://x/", false));
+        assert!(is_insecure_target("http://127.0.0.1.evil.example/", false));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod config;
 pub mod error;
 pub mod issue;
 pub mod model;
+pub mod poll;
 pub mod retry;
 pub mod task_id;
 pub mod validate;

@@ -2,6 +2,7 @@
 //! body, abort at any point, a streamed size cap, and typed errors for every way it can fail.
 
 mod body;
+pub mod wait;
 
 use crate::error::{redact, status_message, ErrorKind};
 use crate::issue::{summarize, Issue, IssueCode};
@@ -121,6 +122,16 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
         return Err(Failure::fatal(no_response_error(ErrorKind::ApiConnection, msg, Some(&resp))));
     }
     let resp: Response = resp.unchecked_into();
+    if resp.redirected() && crate::config::is_insecure_target(&resp.url(), opts.config.allow_insecure_http) {
+        if let Some(body) = resp.body() {
+            crate::wasm::bindings::cancel_quietly(&body);
+        }
+        let msg = format!(
+            "Connection error: refused a redirect to {}: plain http to a non-loopback host is never followed (the API key must not travel in clear text)",
+            redact(&resp.url(), api_key)
+        );
+        return Err(Failure::fatal(no_response_error(ErrorKind::ApiConnection, &msg, None)));
+    }
     let info = response_info(&resp, api_key);
     let retry_after = (header(&resp, "retry-after-ms"), header(&resp, "retry-after"));
     let bytes = match read_capped(&resp, opts.config.max_response_bytes, deadline).await {

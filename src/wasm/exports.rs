@@ -22,16 +22,22 @@ fn task_id_of(id: &JsValue) -> Result<String, Issue> {
     Ok(text)
 }
 
-async fn run(
-    task_id: JsValue,
-    call: JsValue,
-    client: Option<JsValue>,
-    with_response: bool,
-) -> Result<JsValue, JsValue> {
+/// Which call: the result shape differs.
+#[derive(Clone, Copy)]
+enum Call {
+    Fetch,
+    WithResponse,
+    Wait,
+}
+
+async fn run(task_id: JsValue, call: JsValue, client: Option<JsValue>, kind: Call) -> Result<JsValue, JsValue> {
     let id = task_id_of(&task_id).map_err(validation_error_one)?;
     let opts = options::read(&call, client.as_ref()).map_err(|issues| validation_error(&issues))?;
+    if let Call::Wait = kind {
+        return crate::http::wait::wait_for_task(&id, &opts).await;
+    }
     let fetched = crate::http::fetch_task(&id, &opts).await?;
-    if !with_response {
+    if let Call::Fetch = kind {
         return Ok(fetched.data);
     }
     let out = Object::new();
@@ -49,7 +55,7 @@ pub fn fetch_task(
     #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FetchTaskOptions")] options: Option<JsValue>,
 ) -> Promise {
-    future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), None, false))
+    future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), None, Call::Fetch))
 }
 
 /// Like `fetchTask`, with the response status, headers, request id and retry count.
@@ -58,7 +64,17 @@ pub fn fetch_task_with_response(
     #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FetchTaskOptions")] options: Option<JsValue>,
 ) -> Promise {
-    future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), None, true))
+    future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), None, Call::WithResponse))
+}
+
+/// Polls until the task reaches a terminal status (completed, error, aborted). `onUpdate`
+/// sees the first snapshot and each change; `maxWaitMs` ends it with `WaitTimeoutError`.
+#[wasm_bindgen(js_name = waitForTask, unchecked_return_type = "Promise<TaskWithTurns>")]
+pub fn wait_for_task(
+    #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "WaitForTaskOptions")] options: Option<JsValue>,
+) -> Promise {
+    future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), None, Call::Wait))
 }
 
 /// Checks a task id and returns it unchanged (not encoded); throws `ValidationError`.
@@ -98,7 +114,16 @@ impl HandingerClient {
         #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FetchTaskOptions")] options: Option<JsValue>,
     ) -> Promise {
-        future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), Some(self.options.clone()), false))
+        future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), Some(self.options.clone()), Call::Fetch))
+    }
+
+    #[wasm_bindgen(js_name = waitForTask, unchecked_return_type = "Promise<TaskWithTurns>")]
+    pub fn wait_for_task(
+        &self,
+        #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "WaitForTaskOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), Some(self.options.clone()), Call::Wait))
     }
 
     #[wasm_bindgen(js_name = fetchTaskWithResponse, unchecked_return_type = "Promise<TaskWithResponse>")]
@@ -107,6 +132,11 @@ impl HandingerClient {
         #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FetchTaskOptions")] options: Option<JsValue>,
     ) -> Promise {
-        future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), Some(self.options.clone()), true))
+        future_to_promise(run(
+            task_id,
+            options.unwrap_or(JsValue::UNDEFINED),
+            Some(self.options.clone()),
+            Call::WithResponse,
+        ))
     }
 }

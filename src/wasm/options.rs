@@ -9,10 +9,20 @@ use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Everything one call needs besides the task id.
+#[derive(Clone)]
 pub struct CallOptions {
     pub config: Config,
     pub fetch: JsValue,
     pub signal: JsValue,
+    pub wait: WaitSettings,
+}
+
+/// waitForTask's own options.
+#[derive(Clone)]
+pub struct WaitSettings {
+    pub poll_interval_ms: f64,
+    pub max_wait_ms: Option<f64>,
+    pub on_update: Option<Function>,
 }
 
 fn issue(name: &str, what: String) -> Issue {
@@ -120,6 +130,7 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
         }
     }
     let fetch = layers.typed("fetch", "a function", |v| v.is_function().then(|| v.clone()));
+    let wait = read_wait(&mut layers);
     let signal = layers.typed("signal", "an AbortSignal", |v| is_abort_signal(v).then(|| v.clone()));
     let mut issues = layers.issues;
     let config = match config::resolve(raw) {
@@ -135,10 +146,28 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
     }
     match config {
         Some(config) if issues.is_empty() => {
-            Ok(CallOptions { config, fetch, signal: signal.unwrap_or(JsValue::UNDEFINED) })
+            Ok(CallOptions { config, fetch, signal: signal.unwrap_or(JsValue::UNDEFINED), wait })
         }
         _ => Err(issues),
     }
+}
+
+fn read_wait(layers: &mut Layers<'_>) -> WaitSettings {
+    let mut positive = |name: &str, default: Option<f64>| {
+        let v = layers.typed(name, "a number", JsValue::as_f64)?;
+        if v.is_finite() && v > 0.0 && v <= config::MAX_TIMEOUT_MS {
+            Some(v)
+        } else {
+            layers
+                .issues
+                .push(issue(name, format!("expected a number from 1 to {}, received {v}", config::MAX_TIMEOUT_MS)));
+            default
+        }
+    };
+    let poll_interval_ms = positive("pollIntervalMs", None).unwrap_or(crate::poll::DEFAULT_POLL_INTERVAL_MS);
+    let max_wait_ms = positive("maxWaitMs", None);
+    let on_update = layers.typed("onUpdate", "a function", |v| v.dyn_ref::<Function>().cloned());
+    WaitSettings { poll_interval_ms, max_wait_ms, on_update }
 }
 
 fn read_headers(headers: &JsValue) -> Result<Vec<(String, String)>, Issue> {

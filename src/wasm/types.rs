@@ -31,6 +31,15 @@ export interface FetchTaskOptions extends ClientOptions {
   signal?: AbortSignal;
 }
 
+export interface WaitForTaskOptions extends FetchTaskOptions {
+  /** First wait between polls (default 1000 ms); grows 1.5× per unchanged poll up to 10 s. */
+  pollIntervalMs?: number;
+  /** Then `WaitTimeoutError` (its `lastTask` holds the last snapshot). Default: no limit. */
+  maxWaitMs?: number;
+  /** Called with the first snapshot, then on each change of status, turn count or last turn status. */
+  onUpdate?: (task: TaskWithTurns) => void;
+}
+
 export interface TaskWithResponse {
   data: TaskWithTurns;
   status: number;

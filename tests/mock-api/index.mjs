@@ -3,6 +3,7 @@
 //   GET /api/tasks/{taskId}   the fixture whose task.id matches (tests/fixtures/*.json), else 404
 //   Authorization             none, or `Bearer ${TEST_API_KEY}`; anything else → 401
 //   CORS                      on every response; preflights answered (Authorization allowed)
+//   GET /api/tasks/fault:…    fault modes for network tests (see faults.mjs)
 //
 // Every request is recorded (method, raw path, headers) so tests can assert exactly what the
 // client sent and how many requests the server saw.
@@ -10,6 +11,7 @@ import { createServer } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { answerFault, parseFaultId } from './faults.mjs';
 
 export const TEST_API_KEY = 'hk_test_mock_0123456789';
 export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures');
@@ -38,6 +40,7 @@ const CORS = {
  */
 export function createMockApi({ fixtures = loadFixtures() } = {}) {
   const requests = [];
+  const attempts = new Map(); // fault id → requests seen
   let counter = 0;
 
   function send(res, status, body, extra = {}) {
@@ -56,7 +59,8 @@ export function createMockApi({ fixtures = loadFixtures() } = {}) {
     const rawPath = req.url.split('?')[0];
     if (!rawPath.startsWith('/api/')) return false;
     counter += 1;
-    requests.push({ method: req.method, path: req.url, headers: { ...req.headers } });
+    const entry = { method: req.method, path: req.url, id: null, headers: { ...req.headers } };
+    requests.push(entry);
     if (req.method === 'OPTIONS') {
       const asked = req.headers['access-control-request-headers'];
       res.writeHead(204, { ...CORS, ...(asked ? { 'access-control-allow-headers': asked } : {}) });
@@ -80,6 +84,15 @@ export function createMockApi({ fixtures = loadFixtures() } = {}) {
       send(res, 400, { error: 'Malformed percent-encoding in task id' });
       return true;
     }
+    entry.id = id;
+    const fault = parseFaultId(id);
+    if (fault) {
+      const attempt = attempts.get(id) ?? 0;
+      attempts.set(id, attempt + 1);
+      const headers = { ...CORS, 'x-request-id': `req_mock_${counter}` };
+      answerFault(req, res, fault, attempt, { fixtures, headers }).catch(() => res.destroy());
+      return true;
+    }
     const fixture = fixtures.get(id);
     if (!fixture) {
       send(res, 404, { error: `Task not found: ${id}` });
@@ -89,7 +102,9 @@ export function createMockApi({ fixtures = loadFixtures() } = {}) {
     return true;
   }
 
-  return { handle, requests, fixtures };
+  /** Requests the server saw for one task id (decoded). */
+  const countFor = (id) => requests.filter((r) => r.method === 'GET' && r.id === id).length;
+  return { handle, requests, fixtures, countFor };
 }
 
 /** Starts the mock API alone on 127.0.0.1 (port 0 = any free port). */
@@ -106,6 +121,7 @@ export async function startMockApi({ port = 0 } = {}) {
     url,
     requests: api.requests,
     fixtures: api.fixtures,
+    countFor: api.countFor,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
