@@ -27,7 +27,7 @@ if (!dev) {
   run('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
 }
 
-// The JS snippets wasm-bindgen copied (errors.js, deadline.js) live under a hashed folder.
+// The JS snippets wasm-bindgen copied (errors.js, runtime.js) live under a hashed folder.
 const snippets = join(pkg, 'snippets');
 const snippetDir = readdirSync(snippets).map((d) => join(snippets, d)).find((d) => existsSync(join(d, 'js/errors.js')));
 if (!snippetDir) throw new Error('wasm-bindgen did not emit the js/errors.js snippet');

@@ -37,7 +37,7 @@ stage "setup (tools, npm deps, chromium)" bash scripts/setup.sh --test || exit 1
 stage "cargo fmt --check" cargo fmt --check
 stage "cargo clippy (native, all targets)" cargo clippy --all-targets -- -D warnings
 stage "cargo clippy (wasm32, all targets)" cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-stage "cargo test (native)" cargo test
+stage "cargo test (native, incl. bounded property fuzzing)" env PROPTEST_CASES=1000 cargo test
 stage "build pkg/ (release, wasm-opt)" node scripts/build.mjs || built=0
 stage "wasm-bindgen tests in Node" wasm_tests
 stage "wasm-bindgen tests in headless Chromium" env WASM_BINDGEN_USE_BROWSER=1 bash -c "$(declare -f wasm_tests); wasm_tests"

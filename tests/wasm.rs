@@ -279,7 +279,8 @@ async fn retries_follow_the_policy_and_are_counted() {
     )
     .call1(&JsValue::NULL, &SEED.into())
     .unwrap();
-    let out = settle(fetch_task_with_response("t".into(), Some(opts(&fetch, &[("maxRetries", 2.into())])))).await.unwrap();
+    let out =
+        settle(fetch_task_with_response("t".into(), Some(opts(&fetch, &[("maxRetries", 2.into())])))).await.unwrap();
     assert_eq!(get(&out, "retries").as_f64(), Some(1.0));
     // 404 is final: one call only.
     let fetch = fake_fetch(404, r#"{"error":"nope"}"#, "{}");

@@ -7,11 +7,11 @@ pub mod wait;
 use crate::error::{redact, status_message, ErrorKind};
 use crate::issue::{summarize, Issue, IssueCode};
 use crate::retry::{retry_delay_ms, should_retry, Outcome};
-use crate::wasm::bindings::{call_fetch, decode_text, parse_json_bytes, sleep, try_parse_json, Deadline};
+use crate::wasm::bindings::{call_fetch, sleep, try_parse_json, Deadline};
 use crate::wasm::errors::{no_response_error, set, status_error, ResponseInfo};
 use crate::wasm::options::CallOptions;
 use body::{read_capped, BodyError};
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
@@ -146,7 +146,7 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
         }
     };
     if !(200..300).contains(&info.status) {
-        let text = redact(&decode_text(&wasm_view(&bytes)), api_key);
+        let text = redact(&crate::wasm::bytes::text_of(&bytes), api_key);
         let parsed = try_parse_json(&text);
         let body = if parsed.is_undefined() { JsValue::from_str(&text) } else { parsed };
         let kind = ErrorKind::for_status(info.status);
@@ -158,24 +158,14 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
     if !issues.is_empty() {
         return Err(Failure::fatal(invalid_body(&info, &bytes, &issues, api_key)));
     }
-    match parse_json_bytes(&wasm_view(&bytes)) {
-        Ok(data) => {
-            crate::wasm::nulls::fill_in_place(&data);
-            Ok(Fetched { data, info, retries: 0 })
-        }
+    match crate::wasm::bytes::json_of_valid(&bytes) {
+        Ok(data) => Ok(Fetched { data, info, retries: 0 }),
         // Only if the validator and JSON.parse ever disagree: still a typed error.
-        Err(e) => {
-            let why = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+        Err(why) => {
             let issue = Issue::new("", IssueCode::InvalidJson, format!("invalid JSON: {why}"));
             Err(Failure::fatal(invalid_body(&info, &bytes, &[issue], api_key)))
         }
     }
-}
-
-/// A view of `bytes` in wasm memory, handed straight to a JS call: a view is only valid until
-/// wasm memory grows, so it must be used before anything else allocates.
-fn wasm_view(bytes: &[u8]) -> Uint8Array {
-    unsafe { Uint8Array::view(bytes) }
 }
 
 fn invalid_body(info: &ResponseInfo, bytes: &[u8], issues: &[Issue], api_key: Option<&str>) -> JsValue {

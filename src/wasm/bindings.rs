@@ -1,4 +1,6 @@
-//! Imports from the package's own JS snippets.
+//! Imports from the package's own JS snippets: the error classes (js/errors.js) and the
+//! runtime glue that is simpler and safer in JS (js/runtime.js): timers, abort listeners,
+//! calling fetch, decoding bytes.
 
 use wasm_bindgen::prelude::*;
 
@@ -8,14 +10,16 @@ extern "C" {
     pub fn create_error(name: &str, message: &str, props: &JsValue) -> JsValue;
 }
 
-#[wasm_bindgen(module = "/js/deadline.js")]
+#[wasm_bindgen(module = "/js/runtime.js")]
 extern "C" {
+    /// Timeout + caller's signal for one attempt (or one whole wait).
     pub type Deadline;
 
     #[wasm_bindgen(constructor)]
     pub fn new(timeout_ms: Option<f64>, user_signal: &JsValue) -> Deadline;
     #[wasm_bindgen(method, getter)]
     pub fn signal(this: &Deadline) -> JsValue;
+    /// '' while running, then 'timeout' or 'abort'.
     #[wasm_bindgen(method, getter)]
     pub fn state(this: &Deadline) -> String;
     #[wasm_bindgen(method)]
@@ -23,33 +27,23 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn dispose(this: &Deadline);
 
+    /// Rejects when `signal` (an AbortSignal or undefined) aborts.
+    pub fn sleep(ms: f64, signal: &JsValue) -> js_sys::Promise;
+
     #[wasm_bindgen(js_name = callFetch)]
     pub fn call_fetch(fetch: &JsValue, url: &str, init: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_name = defaultFetch)]
     pub fn default_fetch() -> JsValue;
     #[wasm_bindgen(js_name = envVar)]
     pub fn env_var(name: &str) -> Option<String>;
-}
+    #[wasm_bindgen(js_name = cancelQuietly)]
+    pub fn cancel_quietly(stream_or_reader: &JsValue);
 
-#[wasm_bindgen(module = "/js/deadline.js")]
-extern "C" {
     /// May throw on invalid JSON: only called on bytes the validator accepted.
     #[wasm_bindgen(js_name = parseJsonBytes, catch)]
     pub fn parse_json_bytes(view: &js_sys::Uint8Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = textOfBytes)]
-    pub fn decode_text(view: &js_sys::Uint8Array) -> String;
+    pub fn text_of_bytes(view: &js_sys::Uint8Array) -> String;
     #[wasm_bindgen(js_name = tryParseJson)]
     pub fn try_parse_json(text: &str) -> JsValue;
-}
-
-#[wasm_bindgen(module = "/js/deadline.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = cancelQuietly)]
-    pub fn cancel_quietly(stream_or_reader: &JsValue);
-}
-
-#[wasm_bindgen(module = "/js/deadline.js")]
-extern "C" {
-    /// Rejects when `signal` (an AbortSignal or undefined) aborts.
-    pub fn sleep(ms: f64, signal: &JsValue) -> js_sys::Promise;
 }

@@ -5,8 +5,8 @@ use super::errors::{issues_to_js, set, validation_error};
 use super::js_tree::JsNode;
 use super::options::describe;
 use crate::issue::{Issue, IssueCode};
-use crate::validate::{consistency, tree, validate_text};
-use js_sys::{Object, Reflect};
+use crate::validate::{consistency, tree, validate_body, validate_text};
+use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -49,6 +49,15 @@ fn strict_of(options: &JsValue) -> Result<bool, Issue> {
 /// The validated value, or every issue found.
 fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
     let strict = strict_of(options).map_err(|i| vec![i])?;
+    if input.is_instance_of::<Uint8Array>() || input.is_instance_of::<js_sys::ArrayBuffer>() {
+        // JSON bytes (e.g. a response body): the route fetchTask takes.
+        let bytes = Uint8Array::new(input).to_vec();
+        let issues = validate_body(&bytes, strict);
+        if !issues.is_empty() {
+            return Err(issues);
+        }
+        return super::bytes::json_of_valid(&bytes).map_err(|why| vec![Issue::new("", IssueCode::InvalidJson, why)]);
+    }
     if let Some(text) = input.as_string() {
         let issues = validate_text(&text, strict);
         if !issues.is_empty() {
@@ -68,8 +77,9 @@ fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
     Ok(super::nulls::filled_copy(input))
 }
 
-/// Validates a `TaskWithTurns` given as JSON text or as an object; throws `ValidationError`
-/// listing every issue. Object input is never mutated; missing nullable fields read as null.
+/// Validates a `TaskWithTurns` given as JSON text, JSON bytes (`Uint8Array`/`ArrayBuffer`,
+/// UTF-8, as a response body) or an object; throws `ValidationError` listing every issue.
+/// Object input is never mutated; missing nullable fields read as null.
 #[wasm_bindgen(js_name = parseTaskWithTurns, unchecked_return_type = "TaskWithTurns")]
 pub fn parse_task_with_turns(
     #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,

@@ -1,6 +1,6 @@
-// Per-attempt timeout and abort plumbing for the wasm core (timers and event listeners are
-// far simpler to get right, and to clean up, in JS). A Deadline wins every race at once,
-// even against a custom fetch that ignores its signal.
+// Runtime glue for the wasm core, kept in JS because timers, abort listeners and promise
+// plumbing are simpler to get right (and to clean up) here. A Deadline wins every race at
+// once, even against a custom fetch that ignores its signal.
 
 export class Deadline {
   constructor(timeoutMs, userSignal) {
