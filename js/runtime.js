@@ -114,3 +114,18 @@ export function sleep(ms, signal) {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** Sets each named field that is absent (undefined) to null, on the task and every turn. */
+export function fillNulls(data, taskFields, turnFields) {
+  const task = data?.task;
+  if (task !== null && typeof task === 'object') {
+    for (const f of taskFields) if (task[f] === undefined) task[f] = null;
+  }
+  const turns = data?.turns;
+  if (Array.isArray(turns)) {
+    for (const turn of turns) {
+      if (turn === null || typeof turn !== 'object') continue;
+      for (const f of turnFields) if (turn[f] === undefined) turn[f] = null;
+    }
+  }
+}

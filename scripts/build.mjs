@@ -24,7 +24,7 @@ run('wasm-pack', [
 const wasm = join(pkg, 'handinger_wasm_bg.wasm');
 if (!dev) {
   // Features come from the module's target_features section; never `strip = true` in Cargo.
-  run('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
+  run('wasm-opt', [process.env.WASM_OPT_LEVEL ?? '-O3', '--strip-debug', '--strip-producers', wasm, '-o', wasm]);
 }
 
 // The JS snippets wasm-bindgen copied (errors.js, runtime.js) live under a hashed folder.

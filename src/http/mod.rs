@@ -154,11 +154,11 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
         let retryable = should_retry(Outcome::Status(info.status), header(&resp, "x-should-retry").as_deref());
         return Err(Failure { error, retryable, retry_after });
     }
-    let issues = crate::validate::validate_body(&bytes, opts.config.strict);
-    if !issues.is_empty() {
-        return Err(Failure::fatal(invalid_body(&info, &bytes, &issues, api_key)));
+    let checked = crate::validate::check_body(&bytes, opts.config.strict);
+    if !checked.issues.is_empty() {
+        return Err(Failure::fatal(invalid_body(&info, &bytes, &checked.issues, api_key)));
     }
-    match crate::wasm::bytes::json_of_valid(&bytes) {
+    match crate::wasm::bytes::json_of_valid(&bytes, checked.absent_nullable) {
         Ok(data) => Ok(Fetched { data, info, retries: 0 }),
         // Only if the validator and JSON.parse ever disagree: still a typed error.
         Err(why) => {

@@ -3,22 +3,34 @@
 //! an issue); duplicate keys: the last one wins, as in `JSON.parse`.
 
 use super::json::{Kind, Res, Scanner};
-use super::schema::{check_number, check_string, expected_for, issue, missing, quote, Field, Path, Rule, MAX_FIELDS};
+use super::schema::{
+    check_number, check_string, expected_for, issue, missing, quote, string_surely_ok, Field, Path, Rule,
+};
 use super::schema::{ROOT_FIELDS, TASK_FIELDS, TOTALS_FIELDS, TURN_FIELDS};
 use crate::issue::{Issue, IssueCode};
 
-/// Validates JSON bytes against the wire model. An empty result means valid. A syntax error
-/// yields exactly one `invalid_json` issue (with line and column), as JSON.parse would fail.
-pub fn validate(sc: &mut Scanner<'_>, strict: bool) -> Vec<Issue> {
+/// What validation found.
+#[derive(Debug, Default, PartialEq)]
+pub struct Checked {
+    /// Empty means valid.
+    pub issues: Vec<Issue>,
+    /// Some nullable field was absent: the parsed value needs nulls filled in. The API
+    /// normally sends every field, so this lets the common case skip that pass.
+    pub absent_nullable: bool,
+}
+
+/// Validates JSON bytes against the wire model. A syntax error yields exactly one
+/// `invalid_json` issue (with line and column), as JSON.parse would fail.
+pub fn validate(sc: &mut Scanner<'_>, strict: bool) -> Checked {
     let mut issues = Vec::new();
-    let mut walk = Walk { sc, strict };
+    let mut walk = Walk { sc, strict, absent_nullable: false };
     let result = walk.value(&Path::Root, Rule::Root, &mut issues).and_then(|_| walk.sc.finish());
     match result {
-        Ok(()) => issues,
+        Ok(()) => Checked { issues, absent_nullable: walk.absent_nullable },
         Err(e) => {
             let (line, col) = walk.sc.line_col(e.offset);
             let message = format!("invalid JSON at line {line}, column {col}: {}", e.what);
-            vec![Issue::new("", IssueCode::InvalidJson, message)]
+            Checked { issues: vec![Issue::new("", IssueCode::InvalidJson, message)], absent_nullable: false }
         }
     }
 }
@@ -26,6 +38,7 @@ pub fn validate(sc: &mut Scanner<'_>, strict: bool) -> Vec<Issue> {
 struct Walk<'a, 's> {
     sc: &'s mut Scanner<'a>,
     strict: bool,
+    absent_nullable: bool,
 }
 
 impl Walk<'_, '_> {
@@ -36,8 +49,10 @@ impl Walk<'_, '_> {
             (Rule::NullableStr | Rule::NullableDatetime | Rule::Record, Kind::Null) => self.sc.null(),
             (Rule::Str | Rule::NullableStr, Kind::String) => self.sc.string().map(drop),
             (Rule::Datetime | Rule::NullableDatetime | Rule::Url | Rule::Enum(_), Kind::String) => {
-                let s = self.sc.string()?.decode();
-                check_string(path, rule, &s, self.strict, out);
+                let raw = self.sc.string()?;
+                if raw.escaped || !string_surely_ok(rule, raw.raw, self.strict) {
+                    check_string(path, rule, &raw.decode(), self.strict, out);
+                }
                 Ok(())
             }
             (Rule::Count | Rule::Credits, Kind::Number) => {
@@ -71,33 +86,47 @@ impl Walk<'_, '_> {
     }
 
     fn object(&mut self, path: &Path<'_>, fields: &'static [Field], out: &mut Vec<Issue>) -> Res<()> {
-        debug_assert!(fields.len() <= MAX_FIELDS);
-        // Per known field: (order of its last occurrence, its issues). The last duplicate wins.
-        let mut seen: [Option<(usize, Vec<Issue>)>; MAX_FIELDS] = Default::default();
-        let mut order = 0;
+        debug_assert!(fields.len() <= 32);
+        let mut seen: u32 = 0;
+        // Where each field's issues sit in `out`, to drop them if the key comes again (the
+        // last duplicate wins, as in JSON.parse). Issues of one field are contiguous.
+        let mut spans: [(u32, u32); 32] = [(0, 0); 32];
+        // The API sends fields in a fixed order: try the one after the last match first.
+        let mut next = 0;
         self.sc.open();
         let mut first = true;
         while let Some(key) = self.sc.next_key(&mut first)? {
-            match fields.iter().position(|f| key.eq_name(f.name)) {
-                Some(i) => {
-                    let mut found = Vec::new();
-                    self.value(&Path::Field(path, fields[i].name), fields[i].rule, &mut found)?;
-                    seen[i] = Some((order, found));
-                    order += 1;
+            let hit = match fields.get(next) {
+                Some(f) if key.eq_name(f.name) => Some(next),
+                _ => fields.iter().position(|f| key.eq_name(f.name)),
+            };
+            let Some(i) = hit else {
+                self.sc.skip_value()?;
+                continue;
+            };
+            next = i + 1;
+            if seen & (1 << i) != 0 {
+                let (start, end) = spans[i];
+                out.drain(start as usize..end as usize);
+                let removed = end - start;
+                for span in spans.iter_mut().filter(|s| s.0 >= end) {
+                    *span = (span.0 - removed, span.1 - removed);
                 }
-                None => self.sc.skip_value()?,
+            }
+            seen |= 1 << i;
+            let start = out.len() as u32;
+            self.value(&Path::Field(path, fields[i].name), fields[i].rule, out)?;
+            spans[i] = (start, out.len() as u32);
+        }
+        for (i, field) in fields.iter().enumerate() {
+            if seen & (1 << i) == 0 {
+                if field.rule.nullable() {
+                    self.absent_nullable = true;
+                } else {
+                    out.push(missing(path, field));
+                }
             }
         }
-        let absent: Vec<Issue> = fields
-            .iter()
-            .zip(&seen)
-            .filter(|(field, seen)| seen.is_none() && !field.rule.nullable())
-            .map(|(field, _)| missing(path, field))
-            .collect();
-        let mut present: Vec<(usize, Vec<Issue>)> = seen.into_iter().flatten().filter(|(_, v)| !v.is_empty()).collect();
-        present.sort_by_key(|(o, _)| *o);
-        out.extend(present.into_iter().flat_map(|(_, v)| v));
-        out.extend(absent);
         Ok(())
     }
 

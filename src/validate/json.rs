@@ -82,6 +82,66 @@ impl<'a> RawStr<'a> {
     }
 }
 
+/// Length of the leading run of bytes that need no attention inside a string (anything but
+/// `"`, `\\` and control characters). Word-at-a-time (SWAR): this loop is where a validator
+/// of prose-heavy payloads spends its time.
+#[inline]
+fn ordinary_prefix(s: &[u8]) -> usize {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        let skipped = simd_ordinary_prefix(s);
+        skipped + swar_ordinary_prefix(&s[skipped..])
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    swar_ordinary_prefix(s)
+}
+
+/// 16 bytes at a time with wasm SIMD; stops at the first block holding a special byte and
+/// leaves that block to the word-at-a-time scan.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline]
+fn simd_ordinary_prefix(s: &[u8]) -> usize {
+    use core::arch::wasm32::*;
+    let quote = u8x16_splat(b'"');
+    let backslash = u8x16_splat(b'\\');
+    let space = u8x16_splat(0x20);
+    let mut i = 0;
+    while i + 16 <= s.len() {
+        // SAFETY: `i + 16 <= s.len()`, and v128_load has no alignment requirement.
+        let block = unsafe { v128_load(s.as_ptr().add(i) as *const v128) };
+        let special = v128_or(v128_or(u8x16_eq(block, quote), u8x16_eq(block, backslash)), u8x16_lt(block, space));
+        if v128_any_true(special) {
+            return i + u8x16_bitmask(special).trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    i
+}
+
+#[inline]
+fn swar_ordinary_prefix(s: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Marks bytes below `n` (exact for the lowest marked byte; n <= 128).
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    let mut i = 0;
+    while let Some(word) = s.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let w = u64::from_le_bytes(word);
+        let special = below(w ^ (ONES * b'"' as u64), 1) | below(w ^ (ONES * b'\\' as u64), 1) | below(w, 0x20);
+        if special != 0 {
+            return i + (special.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = s.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 fn hex4(h: &[u8]) -> u32 {
     h.iter().fold(0, |acc, &b| (acc << 4) | (b as char).to_digit(16).unwrap_or(0))
 }
@@ -119,19 +179,26 @@ impl<'a> Scanner<'a> {
         Err(SyntaxError { offset: self.pos, what })
     }
 
+    #[inline(always)]
     pub fn skip_ws(&mut self) {
+        // Compact JSON (what APIs send) has no white space: one comparison decides.
+        if self.bytes.get(self.pos).is_some_and(|&b| b > b' ') {
+            return;
+        }
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
             self.pos += 1;
         }
     }
 
     /// Skips white space and returns the next byte without consuming it.
+    #[inline(always)]
     pub fn peek(&mut self) -> Option<u8> {
         self.skip_ws();
         self.bytes.get(self.pos).copied()
     }
 
     /// Consumes `b` (after white space) or fails with `what`.
+    #[inline]
     pub fn expect(&mut self, b: u8, what: &'static str) -> Res<()> {
         if self.peek() == Some(b) {
             self.pos += 1;
@@ -143,6 +210,7 @@ impl<'a> Scanner<'a> {
 
     /// The kind of the next value (after white space); fails at end of input or on a byte
     /// that starts no JSON value.
+    #[inline]
     pub fn kind(&mut self) -> Res<Kind> {
         match self.peek() {
             Some(b'{') => Ok(Kind::Object),
@@ -196,13 +264,8 @@ impl<'a> Scanner<'a> {
         let mut escaped = false;
         let bytes = self.bytes;
         loop {
-            // Fast path: run over ordinary bytes.
-            while let Some(&b) = bytes.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            // Fast path: run over ordinary bytes, eight at a time.
+            self.pos += ordinary_prefix(&bytes[self.pos.min(bytes.len())..]);
             match bytes.get(self.pos) {
                 None => return self.err("unexpected end of input in a string"),
                 Some(b'"') => {
@@ -257,9 +320,11 @@ impl<'a> Scanner<'a> {
             }
             s.pos - from
         };
-        if b.get(self.pos) == Some(&b'-') {
+        let negative = b.get(self.pos) == Some(&b'-');
+        if negative {
             self.pos += 1;
         }
+        let int_start = self.pos;
         match b.get(self.pos) {
             Some(b'0') => self.pos += 1,
             Some(b'1'..=b'9') => {
@@ -267,6 +332,12 @@ impl<'a> Scanner<'a> {
             }
             None => return self.err("unexpected end of input"),
             Some(_) => return self.err("invalid number"),
+        }
+        // Fast path: a plain integer of up to 15 digits is exact in f64; no float parsing.
+        let int_end = self.pos;
+        if int_end - int_start <= 15 && !matches!(b.get(self.pos), Some(b'.' | b'e' | b'E')) {
+            let n = b[int_start..int_end].iter().fold(0u64, |acc, d| acc * 10 + (d - b'0') as u64) as f64;
+            return Ok(if negative { -n } else { n });
         }
         if b.get(self.pos) == Some(&b'.') {
             self.pos += 1;
@@ -314,7 +385,11 @@ impl<'a> Scanner<'a> {
             return self.end_or_here("expected a string key");
         }
         let key = self.string()?;
-        self.expect(b':', "expected ':' after an object key")?;
+        if self.bytes.get(self.pos) == Some(&b':') {
+            self.pos += 1;
+        } else {
+            self.expect(b':', "expected ':' after an object key")?;
+        }
         Ok(Some(key))
     }
 
@@ -470,12 +545,38 @@ mod tests {
     }
 
     #[test]
+    fn ordinary_prefix_stops_at_the_first_special_byte() {
+        let mut s = vec![b'a'; 40];
+        assert_eq!(ordinary_prefix(&s), 40);
+        for special in [b'"', b'\\', 0x00, 0x1F] {
+            for at in 0..40 {
+                let saved = s[at];
+                s[at] = special;
+                assert_eq!(ordinary_prefix(&s), at, "{special:#x} at {at}");
+                // A later special byte never hides an earlier one.
+                s[39] = b'"';
+                assert_eq!(ordinary_prefix(&s), at);
+                s[39] = b'a';
+                s[at] = saved;
+            }
+        }
+        // High bytes (UTF-8) and 0x20, 0x7F are ordinary.
+        let utf8 = "é😀 \u{7f}~!#".as_bytes();
+        assert_eq!(ordinary_prefix(utf8), utf8.len());
+    }
+
+    #[test]
     fn numbers_read_like_js() {
         let n = |t: &str| Scanner::new(t.as_bytes()).number().unwrap();
         assert_eq!(n("1e400"), f64::INFINITY);
         assert_eq!(n("-1e400"), f64::NEG_INFINITY);
         assert!(n("-0").is_sign_negative());
         assert_eq!(n("9007199254740993"), 9007199254740992.0);
+        assert_eq!(n("123456789012345"), 123456789012345.0);
+        assert_eq!(n("-42"), -42.0);
+        assert!(n("-0").is_sign_negative() && n("-0") == 0.0);
+        assert_eq!(n("0"), 0.0);
+        assert_eq!(n("12.5e1"), 125.0);
     }
 
     #[test]

@@ -12,7 +12,11 @@ pub fn is_rfc3339(s: &str) -> bool {
 /// The instant an RFC 3339 date-time names, as (seconds since the Unix epoch, nanoseconds),
 /// comparable across offsets; `None` when `s` is not RFC 3339.
 pub fn rfc3339_instant(s: &str) -> Option<(i64, u32)> {
-    let b = s.as_bytes();
+    rfc3339_instant_bytes(s.as_bytes())
+}
+
+/// [`rfc3339_instant`] over raw bytes (the validator's fast path: no decoding).
+pub fn rfc3339_instant_bytes(b: &[u8]) -> Option<(i64, u32)> {
     if b.len() < 20 {
         return None;
     }

@@ -81,8 +81,6 @@ pub const TURN_FIELDS: &[Field] = &[
     f("taskId", Rule::Str),
 ];
 
-pub const MAX_FIELDS: usize = 16;
-
 /// A JSON path, rendered only when an issue needs it.
 #[derive(Clone, Copy)]
 pub enum Path<'p> {
@@ -149,6 +147,17 @@ pub fn check_string(path: &Path<'_>, rule: Rule, s: &str, strict: bool, out: &mu
             out.push(issue(path, IssueCode::InvalidEnumValue, &format!("one of {}", list.join(" | ")), &quote(s)));
         }
         _ => {}
+    }
+}
+
+/// True when raw, unescaped string bytes certainly pass `rule`, decided without decoding
+/// (the common case, kept cheap); false means "decode and run [`check_string`]".
+pub fn string_surely_ok(rule: Rule, raw: &[u8], strict: bool) -> bool {
+    match rule {
+        Rule::Datetime | Rule::NullableDatetime => super::rules::rfc3339_instant_bytes(raw).is_some(),
+        Rule::Enum(allowed) => !strict || allowed.iter().any(|a| a.as_bytes() == raw),
+        Rule::Str | Rule::NullableStr => true,
+        _ => false,
     }
 }
 

@@ -235,3 +235,13 @@ fn body_route_tolerates_bom_and_bad_utf8_like_text_decoder() {
         .collect::<Vec<u8>>();
     assert_eq!(validate_body(&bad_utf8, true), vec![]);
 }
+
+#[test]
+fn reports_whether_nullable_fields_were_absent() {
+    assert!(!check_text(FIXTURES[0].1.as_bytes(), true).absent_nullable);
+    let mut v = seed();
+    v["turns"][0].as_object_mut().unwrap().remove("structuredOutput");
+    let checked = check_text(v.to_string().as_bytes(), true);
+    assert_eq!(checked.issues, vec![]);
+    assert!(checked.absent_nullable);
+}

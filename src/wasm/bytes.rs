@@ -11,11 +11,14 @@ fn wasm_view(bytes: &[u8]) -> Uint8Array {
     unsafe { Uint8Array::view(bytes) }
 }
 
-/// `JSON.parse(new TextDecoder().decode(bytes))` with missing nullable fields set to null.
-/// Only for bytes the validator accepted; an error here would mean the two disagree.
-pub fn json_of_valid(bytes: &[u8]) -> Result<JsValue, String> {
+/// `JSON.parse(new TextDecoder().decode(bytes))`, with missing nullable fields set to null
+/// when validation saw some absent. Only for bytes the validator accepted; an error here
+/// would mean the two disagree.
+pub fn json_of_valid(bytes: &[u8], absent_nullable: bool) -> Result<JsValue, String> {
     let data = parse_json_bytes(&wasm_view(bytes)).map_err(|e| error_text(&e))?;
-    super::nulls::fill_in_place(&data);
+    if absent_nullable {
+        super::nulls::fill_in_place(&data);
+    }
     Ok(data)
 }
 

@@ -20,13 +20,13 @@ fn set_nulls(obj: &JsValue, names: &[&str]) {
     }
 }
 
-/// Fills in place: for objects we created (JSON.parse results).
+fn nullable_names(fields: &[Field]) -> Array {
+    fields.iter().filter(|f| f.rule.nullable()).map(|f| JsValue::from_str(f.name)).collect()
+}
+
+/// Fills in place (in JS, one pass): for objects we created (JSON.parse results).
 pub fn fill_in_place(data: &JsValue) {
-    let task = Reflect::get(data, &"task".into()).unwrap_or(JsValue::UNDEFINED);
-    set_nulls(&task, &missing_nullables(&task, TASK_FIELDS));
-    if let Some(turns) = Reflect::get(data, &"turns".into()).ok().and_then(|t| t.dyn_into::<Array>().ok()) {
-        turns.for_each(&mut |turn, _, _| set_nulls(&turn, &missing_nullables(&turn, TURN_FIELDS)));
-    }
+    super::bindings::fill_nulls(data, &nullable_names(TASK_FIELDS), &nullable_names(TURN_FIELDS));
 }
 
 /// Copy-on-write: for the caller's objects, which are never mutated. Returns `data` itself

@@ -5,7 +5,7 @@ use super::errors::{issues_to_js, set, validation_error};
 use super::js_tree::JsNode;
 use super::options::describe;
 use crate::issue::{Issue, IssueCode};
-use crate::validate::{consistency, tree, validate_body, validate_text};
+use crate::validate::{check_body, check_text, consistency, tree};
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
@@ -52,22 +52,25 @@ fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
     if input.is_instance_of::<Uint8Array>() || input.is_instance_of::<js_sys::ArrayBuffer>() {
         // JSON bytes (e.g. a response body): the route fetchTask takes.
         let bytes = Uint8Array::new(input).to_vec();
-        let issues = validate_body(&bytes, strict);
-        if !issues.is_empty() {
-            return Err(issues);
+        let checked = check_body(&bytes, strict);
+        if !checked.issues.is_empty() {
+            return Err(checked.issues);
         }
-        return super::bytes::json_of_valid(&bytes).map_err(|why| vec![Issue::new("", IssueCode::InvalidJson, why)]);
+        let data = super::bytes::json_of_valid(&bytes, checked.absent_nullable);
+        return data.map_err(|why| vec![Issue::new("", IssueCode::InvalidJson, why)]);
     }
     if let Some(text) = input.as_string() {
-        let issues = validate_text(&text, strict);
-        if !issues.is_empty() {
-            return Err(issues);
+        let checked = check_text(text.as_bytes(), strict);
+        if !checked.issues.is_empty() {
+            return Err(checked.issues);
         }
         // JSON.parse of the caller's own string: no copy back out of wasm.
         let data = json_parse(input).map_err(|e| {
             vec![Issue::new("", IssueCode::InvalidJson, format!("invalid JSON: {}", super::js_tree::error_text(&e)))]
         })?;
-        super::nulls::fill_in_place(&data);
+        if checked.absent_nullable {
+            super::nulls::fill_in_place(&data);
+        }
         return Ok(data);
     }
     let issues = tree::validate(&JsNode(input.clone()), strict);
