@@ -10,11 +10,17 @@ import { chromium } from 'playwright-core';
 import { createMockApi } from '../mock-api/index.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const MOUNTS = { '/pkg/': join(root, 'pkg'), '/shared/': join(root, 'tests/shared'), '/fixtures/': join(root, 'tests/fixtures') };
+const MOUNTS = {
+  '/pkg/': join(root, 'pkg'),
+  '/shared/': join(root, 'tests/shared'),
+  '/fixtures/': join(root, 'tests/fixtures'),
+  '/bench/': join(root, 'bench'),
+  '/node_modules/zod/': join(root, 'node_modules/zod'),
+};
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.html': 'text/html' };
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>handinger-wasm tests</title><link rel="icon" href="data:,">
-<script type="importmap">{ "imports": { "handinger-wasm": "/pkg/index.js" } }</script>
+<script type="importmap">{ "imports": { "handinger-wasm": "/pkg/index.js", "zod": "/node_modules/zod/index.js" } }</script>
 <body>harness</body>`;
 
 export async function startHarness() {

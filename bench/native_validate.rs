@@ -1,3 +1,4 @@
+//! Native throughput of the bytes validator on one payload file (bench/, not a test).
 fn main() {
     let path = std::env::args().nth(1).expect("payload path");
     let text = std::fs::read(&path).unwrap();
