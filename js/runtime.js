@@ -129,3 +129,20 @@ export function fillNulls(data, taskFields, turnFields) {
     }
   }
 }
+
+/**
+ * Copies the UTF-16 code units of `str` into wasm memory at byte offset `ptr` when Node's
+ * Buffer can do it as a plain memory copy (returns true). Elsewhere returns false and the
+ * core takes the string through TextEncoder.encodeInto, which is faster there than any
+ * JS-side copy loop (measured in Chromium).
+ */
+export function writeUtf16(str, memory, ptr) {
+  if (!hasFastUtf16Copy()) return false;
+  globalThis.Buffer.from(memory.buffer, ptr, str.length * 2).ucs2Write(str);
+  return true;
+}
+
+/** Whether writeUtf16 can copy (Node's Buffer); checked before allocating for it. */
+export function hasFastUtf16Copy() {
+  return typeof globalThis.Buffer?.prototype?.ucs2Write === 'function' && Boolean(globalThis.process?.versions?.node);
+}

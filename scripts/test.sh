@@ -47,7 +47,8 @@ if [[ $built == 1 ]]; then
       stage "node:test integration (built package by name, mock API)" bash -c 'cd tests/js && node --test'
       stage "tsc --strict on the typed consumer" tsc -p tests/js
     }
-  stage "Playwright: demo page in headless Chromium" node --test tests/browser/
+  stage "Chromium: demo page, network and validation cases (Playwright)" node --test tests/browser/
+  stage "benchmark smoke run (Node + Chromium; numbers not judged)" bash -c 'node bench/node.mjs --quick && node bench/browser.mjs --quick'
 fi
 
 printf '\n'

@@ -7,11 +7,11 @@ use super::tree::{js_number, Tree};
 use crate::issue::{Issue, IssueCode};
 use crate::model::TaskStatus;
 
-fn text<T: Tree>(node: &T, name: &str) -> Option<String> {
+fn text<T: Tree>(node: &T, name: &'static str) -> Option<String> {
     node.field(name).ok().flatten().and_then(|v| v.string().map(|s| s.into_owned()))
 }
 
-fn number<T: Tree>(node: &T, name: &str) -> Option<f64> {
+fn number<T: Tree>(node: &T, name: &'static str) -> Option<f64> {
     node.field(name).ok().flatten().and_then(|v| v.number())
 }
 
@@ -21,7 +21,7 @@ fn issue(path: String, code: IssueCode, what: String) -> Issue {
 }
 
 /// `completedAt` must not be before `start_field` (both RFC 3339 when present).
-fn check_order<T: Tree>(node: &T, at: &str, start_field: &str, out: &mut Vec<Issue>) {
+fn check_order<T: Tree>(node: &T, at: &str, start_field: &'static str, out: &mut Vec<Issue>) {
     let (Some(start), Some(done)) = (text(node, start_field), text(node, "completedAt")) else { return };
     if let (Some(s), Some(d)) = (rfc3339_instant(&start), rfc3339_instant(&done)) {
         if d < s {

@@ -6,6 +6,7 @@ pub mod json;
 pub mod rules;
 pub mod schema;
 pub mod tree;
+pub mod utf16;
 
 use crate::issue::Issue;
 pub use bytes::Checked;

@@ -28,7 +28,7 @@ pub trait Tree: Sized {
     fn number(&self) -> Option<f64>;
     fn boolean(&self) -> Option<bool>;
     /// An object's field; `None` when absent (or `undefined` in JS).
-    fn field(&self, name: &str) -> Result<Option<Self>, String>;
+    fn field(&self, name: &'static str) -> Result<Option<Self>, String>;
     fn array_len(&self) -> Result<usize, String>;
     fn index(&self, i: usize) -> Result<Option<Self>, String>;
 }
@@ -140,7 +140,7 @@ impl Tree for serde_json::Value {
     fn boolean(&self) -> Option<bool> {
         self.as_bool()
     }
-    fn field(&self, name: &str) -> Result<Option<Self>, String> {
+    fn field(&self, name: &'static str) -> Result<Option<Self>, String> {
         Ok(self.get(name).cloned())
     }
     fn array_len(&self) -> Result<usize, String> {

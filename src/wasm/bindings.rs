@@ -44,6 +44,10 @@ extern "C" {
     pub fn parse_json_bytes(view: &js_sys::Uint8Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = textOfBytes)]
     pub fn text_of_bytes(view: &js_sys::Uint8Array) -> String;
+    #[wasm_bindgen(js_name = hasFastUtf16Copy)]
+    pub fn has_fast_utf16_copy() -> bool;
+    #[wasm_bindgen(js_name = writeUtf16)]
+    pub fn write_utf16(text: &JsValue, memory: &JsValue, ptr: usize) -> bool;
     #[wasm_bindgen(js_name = fillNulls)]
     pub fn fill_nulls(data: &JsValue, task_fields: &js_sys::Array, turn_fields: &js_sys::Array);
     #[wasm_bindgen(js_name = tryParseJson)]

@@ -8,6 +8,26 @@ use wasm_bindgen::{JsCast, JsValue};
 
 pub struct JsNode(pub JsValue);
 
+thread_local! {
+    /// JS strings for the schema's field names, made once: creating a JS string from Rust
+    /// on every property read would dominate a walk over thousands of turns.
+    static NAMES: std::cell::RefCell<Vec<(usize, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The interned JS string for a `'static` field name (keyed by its address).
+fn js_name(name: &'static str) -> JsValue {
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        let key = name.as_ptr() as usize;
+        if let Some((_, v)) = names.iter().find(|(k, _)| *k == key) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(name);
+        names.push((key, v.clone()));
+        v
+    })
+}
+
 impl Tree for JsNode {
     fn kind(&self) -> NodeKind {
         let v = &self.0;
@@ -48,8 +68,8 @@ impl Tree for JsNode {
         self.0.as_bool()
     }
 
-    fn field(&self, name: &str) -> Result<Option<Self>, String> {
-        match Reflect::get(&self.0, &JsValue::from_str(name)) {
+    fn field(&self, name: &'static str) -> Result<Option<Self>, String> {
+        match Reflect::get(&self.0, &js_name(name)) {
             Ok(v) if v.is_undefined() => Ok(None),
             Ok(v) => Ok(Some(JsNode(v))),
             Err(e) => Err(error_text(&e)),
@@ -58,7 +78,7 @@ impl Tree for JsNode {
 
     fn array_len(&self) -> Result<usize, String> {
         // A Proxy's `length` may lie or throw: read it like any other property.
-        match Reflect::get(&self.0, &JsValue::from_str("length")) {
+        match Reflect::get(&self.0, &js_name("length")) {
             Ok(n) => Ok(n.as_f64().filter(|n| *n >= 0.0).map_or(0, |n| n.min(u32::MAX as f64) as usize)),
             Err(e) => Err(error_text(&e)),
         }

@@ -46,6 +46,22 @@ fn strict_of(options: &JsValue) -> Result<bool, Issue> {
     }
 }
 
+/// A JS string's UTF-8 bytes. In Node its UTF-16 code units are copied into wasm memory by
+/// Buffer and narrowed here (much cheaper than TextEncoder); elsewhere wasm-bindgen's
+/// TextEncoder.encodeInto path is the fastest (see js/runtime.js `writeUtf16`).
+fn utf8_of(text: &JsValue) -> Vec<u8> {
+    if super::bindings::has_fast_utf16_copy() {
+        let len = text.unchecked_ref::<js_sys::JsString>().length() as usize;
+        let mut units = vec![0u16; len];
+        if super::bindings::write_utf16(text, &wasm_bindgen::memory(), units.as_mut_ptr() as usize) {
+            let mut utf8 = Vec::with_capacity(len + len / 8);
+            crate::validate::utf16::utf16_to_utf8(&units, &mut utf8);
+            return utf8;
+        }
+    }
+    text.as_string().unwrap_or_default().into_bytes()
+}
+
 /// The validated value, or every issue found.
 fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
     let strict = strict_of(options).map_err(|i| vec![i])?;
@@ -59,8 +75,8 @@ fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
         let data = super::bytes::json_of_valid(&bytes, checked.absent_nullable);
         return data.map_err(|why| vec![Issue::new("", IssueCode::InvalidJson, why)]);
     }
-    if let Some(text) = input.as_string() {
-        let checked = check_text(text.as_bytes(), strict);
+    if input.is_string() {
+        let checked = check_text(&utf8_of(input), strict);
         if !checked.issues.is_empty() {
             return Err(checked.issues);
         }
