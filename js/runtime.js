@@ -146,3 +146,13 @@ export function writeUtf16(str, memory, ptr) {
 export function hasFastUtf16Copy() {
   return typeof globalThis.Buffer?.prototype?.ucs2Write === 'function' && Boolean(globalThis.process?.versions?.node);
 }
+
+/** `logger[method](message, details)`; a logger that throws never breaks a request. */
+export function logLine(logger, method, message, details) {
+  try {
+    const fn = logger?.[method] ?? logger?.log;
+    if (typeof fn === 'function') details === undefined ? fn.call(logger, message) : fn.call(logger, message, details);
+  } catch {
+    // a broken logger is the caller's problem, not the request's
+  }
+}

@@ -11,6 +11,39 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 pub const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
 pub const MAX_RETRIES_LIMIT: u32 = 10;
 
+/// How much the client logs (each level includes the ones before it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LogLevel {
+    Off,
+    /// Giving up after retries; responses that fail validation.
+    Warn,
+    /// Retry decisions and their delays.
+    Info,
+    /// Every attempt: method, URL, headers (Authorization redacted), status.
+    Debug,
+}
+
+impl LogLevel {
+    pub fn parse(name: &str) -> Option<LogLevel> {
+        match name {
+            "off" => Some(LogLevel::Off),
+            "warn" => Some(LogLevel::Warn),
+            "info" => Some(LogLevel::Info),
+            "debug" => Some(LogLevel::Debug),
+            _ => None,
+        }
+    }
+
+    /// The `console` method used for a message of this level.
+    pub fn method(self) -> &'static str {
+        match self {
+            LogLevel::Off | LogLevel::Debug => "debug",
+            LogLevel::Info => "info",
+            LogLevel::Warn => "warn",
+        }
+    }
+}
+
 /// Options as given (after merging client and per-call options; `None` = not given).
 #[derive(Debug, Default, Clone)]
 pub struct RawOptions {
@@ -24,6 +57,7 @@ pub struct RawOptions {
     pub max_response_bytes: Option<f64>,
     pub allow_insecure_http: Option<bool>,
     pub strict: Option<bool>,
+    pub log_level: Option<String>,
     pub headers: Vec<(String, String)>,
 }
 
@@ -36,6 +70,7 @@ pub struct Config {
     pub max_response_bytes: f64,
     pub allow_insecure_http: bool,
     pub strict: bool,
+    pub log_level: LogLevel,
     pub headers: Vec<(String, String)>,
 }
 
@@ -110,6 +145,14 @@ pub fn resolve(raw: RawOptions) -> Result<Config, Vec<Issue>> {
         crate::MAX_SAFE_INTEGER,
         true,
     );
+    let log_level = match raw.log_level.as_deref() {
+        None => LogLevel::Off,
+        Some(name) => LogLevel::parse(name).unwrap_or_else(|| {
+            issues
+                .push(opt_issue("logLevel", &format!("expected 'off', 'warn', 'info' or 'debug', received {name:?}")));
+            LogLevel::Off
+        }),
+    };
     for (name, value) in &raw.headers {
         if name.is_empty() || !name.bytes().all(is_token_byte) {
             issues.push(opt_issue("headers", &format!("{name:?} is not a valid header name")));
@@ -126,6 +169,7 @@ pub fn resolve(raw: RawOptions) -> Result<Config, Vec<Issue>> {
             max_response_bytes,
             allow_insecure_http,
             strict: raw.strict.unwrap_or(false),
+            log_level,
             headers: raw.headers,
         }),
         _ => Err(issues),
@@ -328,6 +372,16 @@ mod tests {
         for not_lo in ["http://127.0.0.1.evil.com", "http://localhost.evil.com", "http://128.0.0.1", "http://[::2]"] {
             assert!(cfg(not_lo).is_err(), "{not_lo}");
         }
+    }
+
+    #[test]
+    fn log_levels() {
+        assert_eq!(resolve(RawOptions::default()).unwrap().log_level, LogLevel::Off);
+        let c = resolve(RawOptions { log_level: Some("info".into()), ..Default::default() }).unwrap();
+        assert_eq!(c.log_level, LogLevel::Info);
+        assert!(LogLevel::Debug > LogLevel::Info && LogLevel::Info > LogLevel::Warn && LogLevel::Warn > LogLevel::Off);
+        let err = resolve(RawOptions { log_level: Some("verbose".into()), ..Default::default() }).unwrap_err();
+        assert_eq!(err[0].path, "options.logLevel");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! body, abort at any point, a streamed size cap, and typed errors for every way it can fail.
 
 mod body;
+mod log;
 pub mod wait;
 
 use crate::error::{redact, status_message, ErrorKind};
@@ -39,24 +40,29 @@ impl Failure {
 
 pub async fn fetch_task(task_id: &str, opts: &CallOptions) -> Result<Fetched, JsValue> {
     let url = opts.config.task_url(task_id);
+    let log = log::Log::new(opts);
     let mut retries = 0;
     loop {
+        log.attempt(&url, retries + 1);
         let deadline = Deadline::new(Some(opts.config.timeout_ms), &opts.signal);
         let result = attempt(&url, opts, &deadline).await;
         deadline.dispose();
         let failure = match result {
             Ok(mut fetched) => {
+                log.success(&url, fetched.info.status);
                 fetched.retries = retries;
                 return Ok(fetched);
             }
             Err(failure) => failure,
         };
         if !failure.retryable || retries >= opts.config.max_retries {
+            log.give_up(&url, &failure.error, retries + 1);
             return Err(failure.error);
         }
         let (after_ms, after) = &failure.retry_after;
         let delay =
             retry_delay_ms(after_ms.as_deref(), after.as_deref(), js_sys::Date::now(), retries, js_sys::Math::random());
+        log.retry(&url, &failure.error, delay, retries + 1);
         if JsFuture::from(sleep(delay, &opts.signal)).await.is_err() {
             return Err(user_abort());
         }

@@ -48,6 +48,8 @@ extern "C" {
     pub fn has_fast_utf16_copy() -> bool;
     #[wasm_bindgen(js_name = writeUtf16)]
     pub fn write_utf16(text: &JsValue, memory: &JsValue, ptr: usize) -> bool;
+    #[wasm_bindgen(js_name = logLine)]
+    pub fn log_line(logger: &JsValue, method: &str, message: &str, details: &JsValue);
     #[wasm_bindgen(js_name = fillNulls)]
     pub fn fill_nulls(data: &JsValue, task_fields: &js_sys::Array, turn_fields: &js_sys::Array);
     #[wasm_bindgen(js_name = tryParseJson)]

@@ -15,6 +15,8 @@ pub struct CallOptions {
     pub fetch: JsValue,
     pub signal: JsValue,
     pub wait: WaitSettings,
+    /// Where log lines go (`console` unless `options.logger` is given).
+    pub logger: JsValue,
 }
 
 /// waitForTask's own options.
@@ -120,6 +122,7 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
         max_response_bytes: layers.typed("maxResponseBytes", "a number", JsValue::as_f64),
         allow_insecure_http: layers.typed("allowInsecureHttp", "a boolean", JsValue::as_bool),
         strict: layers.typed("strict", "a boolean", JsValue::as_bool),
+        log_level: layers.typed("logLevel", "a string", JsValue::as_string),
         headers: Vec::new(),
     };
     let headers = layers.get("headers");
@@ -131,6 +134,7 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
     }
     let fetch = layers.typed("fetch", "a function", |v| v.is_function().then(|| v.clone()));
     let wait = read_wait(&mut layers);
+    let logger = layers.typed("logger", "an object with debug/info/warn methods", |v| v.is_object().then(|| v.clone()));
     let signal = layers.typed("signal", "an AbortSignal", |v| is_abort_signal(v).then(|| v.clone()));
     let mut issues = layers.issues;
     let config = match config::resolve(raw) {
@@ -145,9 +149,13 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
         issues.push(issue("fetch", "no global fetch in this runtime; pass options.fetch".into()));
     }
     match config {
-        Some(config) if issues.is_empty() => {
-            Ok(CallOptions { config, fetch, signal: signal.unwrap_or(JsValue::UNDEFINED), wait })
-        }
+        Some(config) if issues.is_empty() => Ok(CallOptions {
+            config,
+            fetch,
+            signal: signal.unwrap_or(JsValue::UNDEFINED),
+            wait,
+            logger: logger.unwrap_or_else(|| Reflect::get(&js_sys::global(), &"console".into()).unwrap_or_default()),
+        }),
         _ => Err(issues),
     }
 }

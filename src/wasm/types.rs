@@ -25,6 +25,10 @@ export interface ClientOptions {
   allowInsecureHttp?: boolean;
   /** Report unknown enum values (e.g. a new task status). Default false for fetch calls. */
   strict?: boolean;
+  /** 'off' (default), 'warn' (failures), 'info' (+ retry decisions), 'debug' (+ every attempt). */
+  logLevel?: 'off' | 'warn' | 'info' | 'debug';
+  /** Where log lines go (default `console`); Authorization is always redacted. */
+  logger?: Pick<Console, 'debug' | 'info' | 'warn'>;
 }
 
 export interface FetchTaskOptions extends ClientOptions {
