@@ -48,6 +48,8 @@ if [[ $built == 1 ]]; then
       stage "tsc --strict on the typed consumer" tsc -p tests/js
     }
   stage "Chromium: demo page, network and validation cases (Playwright)" node --test tests/browser/
+  stage "examples: install (npm ci + packed tarball)" bash scripts/examples.sh &&
+    stage "examples: Node ESM/CJS, Vite, webpack, Web Worker, MV3 extension, tsc bundler/node16" node --test tests/examples/
   stage "benchmark smoke run (Node + Chromium; numbers not judged)" bash -c 'node bench/node.mjs --quick && node bench/browser.mjs --quick'
 fi
 

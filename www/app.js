@@ -1,161 +1,191 @@
-// The demo page: fetch one task through handinger-wasm and render it.
-// All data goes into the DOM as text (textContent / text nodes), never as HTML.
-import {
-  fetchTask,
-  ValidationError,
-  APIResponseValidationError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  RateLimitError,
-  InternalServerError,
-  APIConnectionTimeoutError,
-  APIConnectionError,
-  APIUserAbortError,
-} from 'handinger-wasm';
+// The demo page: connection panel, fetch, watch and validate, wired to handinger-wasm.
+// All data goes into the DOM as text (see dom.js), never as HTML.
+//
+// The API key lives only in the password field: it is read at call time, passed to the
+// library (which sends it as Authorization and redacts it from errors) and kept nowhere
+// else: not in the URL, storage, logs or any variable that outlives the call.
+import { fetchTaskWithResponse, waitForTask, APIUserAbortError } from 'handinger-wasm';
+import { $, fmtDuration, h } from './dom.js';
+import { renderTask, hideTask } from './task-view.js';
+import { renderError, hideError } from './error-view.js';
+import { createWatchPanel } from './watch.js';
+import { setupValidator } from './validate.js';
 
-const $ = (sel) => document.querySelector(sel);
 const form = $('#fetch-form');
-const input = $('#task-id');
-const button = $('#fetch-button');
-const errorBox = $('#error');
-const taskBox = $('#task');
+const baseUrlInput = $('#base-url');
+const keyInput = $('#api-key');
+const idInput = $('#task-id');
+const fetchButton = $('#fetch-button');
+const watchButton = $('#watch-button');
+const stopButton = $('#stop-button');
+const fetchStatus = $('#fetch-status');
+const watch = createWatchPanel();
 
-/** Builds an element; string children become text nodes, so data is never parsed as HTML. */
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key in el) el[key] = value;
-    else el.setAttribute(key, value);
+baseUrlInput.value = location.origin;
+baseUrlInput.placeholder = location.origin;
+
+/** Numbers from the Options fields; empty ones are left out (library defaults apply). */
+function numberOption(sel, scale = 1) {
+  const n = $(sel).valueAsNumber;
+  return Number.isFinite(n) ? n * scale : undefined;
+}
+
+/** Options for one call, read from the form now (so edits apply to the next call). */
+function callOptions() {
+  const baseUrl = baseUrlInput.value.trim() || location.origin;
+  const apiKey = keyInput.value.trim() || null; // null: send no key (the page's server may add one)
+  const options = {
+    baseUrl,
+    apiKey,
+    timeoutMs: numberOption('#timeout-ms'),
+    maxRetries: numberOption('#max-retries'),
+    pollIntervalMs: numberOption('#poll-ms'),
+    maxWaitMs: numberOption('#max-wait-s', 1000),
+  };
+  for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];
+  // The page's own server over plain http (e.g. on a LAN address) is fine without a key;
+  // the library refuses non-loopback http otherwise, which protects a typed key.
+  if (!apiKey && location.protocol === 'http:' && new URL(baseUrl, location.href).origin === location.origin) {
+    options.allowInsecureHttp = true;
   }
-  el.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
-  return el;
+  return options;
 }
 
-const fmtTime = (iso) => (iso ? h('time', { dateTime: iso, title: iso }, new Date(iso).toLocaleString()) : '—');
-const fmtMs = (ms) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
-const fmtNum = (n) => n.toLocaleString();
-const badge = (status) => h('span', { className: 'badge', 'data-status': status }, status);
-
-/** A <dl> from [label, value] pairs; values may be strings or nodes. */
-function fillList(dl, pairs) {
-  dl.replaceChildren(...pairs.flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]));
+// One operation at a time: a new one aborts the previous, whose abort error is then ignored.
+let current = null;
+function begin(kind) {
+  current?.controller.abort();
+  current = { kind, controller: new AbortController(), stopped: false };
+  return current;
 }
 
-function renderTask({ task, turns }) {
-  taskBox.dataset.taskId = task.id; // lets tests wait for *this* task, even with equal titles
-  $('#task-title').textContent = task.title;
-  const status = $('#task-status');
-  status.textContent = task.status;
-  status.dataset.status = task.status;
-  fillList($('#task-meta'), [
-    ['Id', h('code', {}, task.id)],
-    ['Triggered by', task.triggeredBy],
-    ['Created', fmtTime(task.createdAt)],
-    ['Completed', fmtTime(task.completedAt)],
-  ]);
-  fillList($('#totals'), [
-    ['Credits', fmtNum(task.totals.credits)],
-    ['Duration', fmtMs(task.totals.durationMs)],
-    ['Turns', fmtNum(task.totals.turnCount)],
-  ]);
-  $('#task-link').href = task.url; // the library checked it is an absolute http(s) URL
-  $('#turns').replaceChildren(...(turns.length ? turns.map(renderTurn) : [h('li', { className: 'muted' }, 'No turns yet.')]));
-  taskBox.hidden = false;
+function setBusy(kind) {
+  form.dataset.busy = kind ?? '';
+  fetchButton.disabled = kind === 'watch';
+  watchButton.hidden = kind === 'watch';
+  stopButton.hidden = kind !== 'watch';
+  fetchButton.textContent = kind === 'fetch' ? 'Fetching…' : 'Fetch';
+  if (kind === 'fetch') fetchButton.setAttribute('aria-busy', 'true');
+  else fetchButton.removeAttribute('aria-busy');
 }
 
-function renderTurn(turn) {
-  return h(
-    'li',
-    { className: 'turn', 'data-testid': 'turn' },
-    h('div', { className: 'turn-head' }, h('strong', {}, `#${turn.seq}`), ' ', turn.role, ' ', badge(turn.status)),
-    h(
-      'p',
-      { className: 'turn-meta muted' },
-      `${fmtNum(turn.inputTokens)} tokens in · ${fmtNum(turn.outputTokens)} out · `,
-      `${fmtNum(turn.credits)} credits · ${fmtMs(turn.durationMs)}`,
-    ),
-    h('h4', {}, 'Input'),
-    h('p', { className: 'text' }, turn.input),
-    h('h4', {}, 'Output'),
-    turn.outputText ? h('p', { className: 'text' }, turn.outputText) : h('p', { className: 'muted' }, '(no output yet)'),
-    turn.structuredOutput !== null && h('h4', {}, 'Structured output'),
-    turn.structuredOutput !== null && h('pre', { className: 'json' }, JSON.stringify(turn.structuredOutput, null, 2)),
-  );
+/** Keeps the task id (only the id) in the address bar, so a reload or a shared link reopens it. */
+function rememberId(id) {
+  history.replaceState(null, '', id ? `?id=${encodeURIComponent(id)}` : location.pathname);
 }
 
-/** What to try next, by error class (most specific first). */
-function hintFor(err) {
-  if (err instanceof ValidationError) return 'Check the task id.';
-  if (err instanceof AuthenticationError) return 'Check the API key: start the server with a valid HANDINGER_API_KEY.';
-  if (err instanceof PermissionDeniedError) return 'This API key may not read that task.';
-  if (err instanceof NotFoundError) return 'Check the task id: no task with that id is visible to this key.';
-  if (err instanceof RateLimitError) return 'Too many requests: wait a moment and try again.';
-  if (err instanceof APIResponseValidationError) return 'The server answered, but not with a valid task (see issues).';
-  if (err instanceof InternalServerError) return 'The server (or, for 502, the proxy’s upstream) failed; try again later.';
-  if (err instanceof APIConnectionTimeoutError) return 'The request timed out: check the server and your connection.';
-  if (err instanceof APIConnectionError) return `Could not reach the server: check that it is running at ${location.origin}.`;
-  return null;
-}
-
-function renderError(err) {
-  const rows = [['Error', h('strong', {}, err?.name ?? 'Error')]];
-  if (err?.status !== undefined && err.status !== null) rows.push(['Status', String(err.status)]);
-  rows.push(['Message', String(err?.message ?? err)]);
-  if (err?.requestId) rows.push(['Request id', h('code', {}, err.requestId)]);
-  const hint = hintFor(err);
-  if (hint) rows.push(['Hint', hint]);
-  const dl = h('dl', { className: 'meta' });
-  fillList(dl, rows);
-  const issues = Array.isArray(err?.issues) && err.issues.length
-    ? h('ul', { className: 'issues' }, ...err.issues.map((i) => h('li', {}, h('code', {}, i.path || '(root)'), ` ${i.code}: ${i.message}`)))
-    : null;
-  errorBox.dataset.errorName = err?.name ?? 'Error';
-  errorBox.replaceChildren(dl, ...(issues ? [issues] : []));
-  errorBox.hidden = false;
-}
-
-let current = null; // the in-flight request; a new submit aborts it
+const showError = (err, options, taskId) => renderError(err, { baseUrl: options.baseUrl, taskId }, { onOpenBody: openInValidator });
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  current?.abort();
-  const controller = (current = new AbortController());
-  const id = input.value;
-  errorBox.hidden = true;
-  taskBox.hidden = true;
-  button.textContent = 'Fetching…';
-  button.setAttribute('aria-busy', 'true');
-  history.replaceState(null, '', id ? `?id=${encodeURIComponent(id)}` : location.pathname);
+  if (current?.kind === 'watch') return; // Stop first: a fetch must not silently end a watch
+  const op = begin('fetch');
+  const id = idInput.value;
+  const options = callOptions();
+  hideError();
+  $('#watch').hidden = true;
+  setBusy('fetch');
+  fetchStatus.textContent = `Fetching ${id}…`;
+  rememberId(id);
+  const t0 = performance.now();
   try {
-    // Same-origin: the demo server answers with the mock, or proxies and adds the key itself.
-    renderTask(await fetchTask(id, { baseUrl: location.origin, apiKey: null, signal: controller.signal }));
+    const res = await fetchTaskWithResponse(id, { ...options, signal: op.controller.signal });
+    if (op !== current) return;
+    const retries = res.retries === 1 ? '1 retry' : `${res.retries} retries`;
+    renderTask(res.data, `HTTP ${res.status} · request id ${res.requestId ?? 'none'} · ${retries} · ${fmtDuration(performance.now() - t0)}`);
+    fetchStatus.textContent = `Loaded ${res.data.task.id}.`;
   } catch (err) {
-    if (!(err instanceof APIUserAbortError && controller.signal.aborted)) renderError(err);
+    if (op !== current) return; // replaced by a newer request: its result is what counts
+    hideTask();
+    showError(err, options, id);
+    fetchStatus.textContent = '';
   } finally {
-    if (current === controller) {
-      button.textContent = 'Fetch';
-      button.removeAttribute('aria-busy');
+    if (op === current) {
+      current = null;
+      setBusy(null);
     }
   }
 });
+
+watchButton.addEventListener('click', async () => {
+  const op = begin('watch');
+  const id = idInput.value;
+  const options = callOptions();
+  hideError();
+  fetchStatus.textContent = '';
+  setBusy('watch');
+  rememberId(id);
+  watch.start(id);
+  let seen = false;
+  const onUpdate = (taskWithTurns) => {
+    seen = true;
+    watch.update(taskWithTurns);
+    renderTask(taskWithTurns, `Live · updated ${new Date().toLocaleTimeString()}`);
+  };
+  try {
+    const final = await waitForTask(id, { ...options, signal: op.controller.signal, onUpdate });
+    renderTask(final, `Finished · ${new Date().toLocaleTimeString()}`);
+    watch.finish('done');
+  } catch (err) {
+    if (err instanceof APIUserAbortError && op.stopped) {
+      watch.finish('stopped'); // the user asked for it: not a failure
+    } else {
+      watch.finish('failed');
+      if (!seen) hideTask();
+      if (err.lastTask) renderTask(err.lastTask, 'Last snapshot before giving up');
+      showError(err, options, id);
+    }
+  } finally {
+    if (op === current) {
+      current = null;
+      setBusy(null);
+      if (document.activeElement === stopButton || document.activeElement === document.body) watchButton.focus(); // Stop is hidden now
+    }
+  }
+});
+
+stopButton.addEventListener('click', () => {
+  if (current?.kind !== 'watch') return;
+  current.stopped = true;
+  current.controller.abort();
+});
+
+const openInValidator = setupValidator({
+  onPreview(taskWithTurns) {
+    hideError();
+    renderTask(taskWithTurns, 'From the validator (not fetched)');
+    $('#task').scrollIntoView({ behavior: 'smooth', block: 'start' });
+  },
+});
+
+function pickSample(id) {
+  idInput.value = id;
+  idInput.focus();
+}
 
 // Sample ids and mode from the server; the page still works if this fails.
 try {
   const config = await (await fetch('/config.json')).json();
   $('#sample-ids').replaceChildren(...config.sampleIds.map((id) => h('option', { value: id })));
+  $('#samples').replaceChildren(
+    ...(config.sampleIds.length ? ['Samples: '] : []),
+    ...config.sampleIds.map((id) =>
+      h('button', { type: 'button', className: 'chip', onclick: () => pickSample(id) }, id),
+    ),
+  );
   $('#mode').textContent =
     config.mode === 'mock'
-      ? `Mock API with sample tasks: ${config.sampleIds.join(', ')}`
-      : 'Live API through the demo server (it adds your API key).';
+      ? `This server answers with a mock API: try the sample ids. tsk_live-demo completes ${fmtDuration(config.liveDurationMs ?? 10000)} after its first request: watch it.`
+      : 'This server proxies the real Handinger API and adds its own key: leave the key field empty.';
 } catch {
-  $('#mode').textContent = 'Could not load /config.json.';
+  $('#mode').textContent = 'Could not load /config.json; enter a base URL and task id yourself.';
 }
 
-button.disabled = false;
+fetchButton.disabled = false;
+watchButton.disabled = false;
 document.documentElement.dataset.ready = 'true'; // the package is initialised: tests may start
 const initial = new URLSearchParams(location.search).get('id');
 if (initial !== null) {
-  input.value = initial;
+  idInput.value = initial;
   form.requestSubmit();
 }

@@ -1,9 +1,11 @@
 // Demo server for the handinger-wasm page (plain Node ≥ 18, no dependencies).
 //
 //   /            www/ (the page)            /pkg/   the built package (pkg/)
-//   /config.json { mode, sampleIds }        /api/*  mock API, or a proxy to the real one
+//   /config.json { mode, sampleIds, … }     /api/*  mock API, or a proxy to the real one
+//   /fixtures/   tests/fixtures (the validator's "Load sample", in both modes)
 //
-// Without an API key it answers /api/* with the shared mock API (tests/fixtures). With one,
+// Without an API key it answers /api/* with the shared mock API (tests/fixtures), plus
+// `tsk_live-demo`, a task that completes on a clock (tests/mock-api/live.mjs). With one,
 // it forwards GET /api/tasks/{id} upstream and adds `Authorization` itself, so the key stays
 // on this machine: the browser calls the library with `apiKey: null` and never sees it.
 import { createServer } from 'node:http';
@@ -11,7 +13,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createMockApi } from '../tests/mock-api/index.mjs';
+import { createMockApi, FIXTURES_DIR, TEST_API_KEY } from '../tests/mock-api/index.mjs';
+import { createLiveTask } from '../tests/mock-api/live.mjs';
 
 const WWW_DIR = dirname(fileURLToPath(import.meta.url));
 const PKG_DIR = resolve(WWW_DIR, '../pkg');
@@ -77,6 +80,30 @@ function serveFile(req, res, dir, urlPath) {
   createReadStream(file).pipe(res);
 }
 
+/**
+ * Answers GET /api/tasks/tsk_live-demo from the clock, or returns false to leave the request
+ * to the mock. Served here (not only by the mock) so tests can shorten the run; requests
+ * with a key the mock would refuse, and preflights, still go to the mock for its answer.
+ */
+let liveRequests = 0;
+function serveLive(req, res, live) {
+  if (req.method !== 'GET' || req.url.split('?')[0] !== `/api/tasks/${live.id}`) return false;
+  const auth = req.headers.authorization;
+  if (auth !== undefined && auth !== `Bearer ${TEST_API_KEY}`) return false;
+  const text = live.body();
+  liveRequests += 1;
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': NO_CACHE,
+    'access-control-allow-origin': '*', // as the mock: callable from another origin too
+    'access-control-expose-headers': 'x-request-id',
+    'x-request-id': `req_live_${liveRequests}`,
+  });
+  res.end(text);
+  return true;
+}
+
 /** Forwards GET /api/tasks/{id} to the real API with the key added here. */
 async function proxy(req, res, { apiKey, upstream }) {
   const rawPath = req.url.split('?')[0];
@@ -129,6 +156,7 @@ async function proxy(req, res, { apiKey, upstream }) {
 
 /**
  * Starts the demo server. `apiKey` set (non-empty) → proxy mode; otherwise the mock API.
+ * `liveDurationMs`: how long `tsk_live-demo` takes from pending to completed (mock mode).
  * @returns {Promise<{ url: string, mode: 'mock' | 'proxy', api: object | null, close(): Promise<void> }>}
  */
 export async function startDemoServer({
@@ -136,17 +164,19 @@ export async function startDemoServer({
   host = '127.0.0.1',
   apiKey = process.env.HANDINGER_API_KEY,
   upstream = process.env.HANDINGER_BASE_URL || 'https://handinger.com',
+  liveDurationMs = 10_000,
 } = {}) {
   const mode = apiKey ? 'proxy' : 'mock';
   const api = mode === 'mock' ? createMockApi() : null;
+  const live = api ? createLiveTask(api.fixtures, { durationMs: liveDurationMs }) : null;
   // Sample ids only make sense against the mock; real ids belong to the user's account.
-  const config = { mode, sampleIds: api ? [...api.fixtures.keys()] : [] };
+  const config = { mode, sampleIds: api ? [...api.fixtures.keys(), live.id] : [], liveDurationMs };
 
   const server = createServer((req, res) => {
     const path = req.url.split('?')[0];
     try {
       if (path.startsWith('/api/')) {
-        if (api) return void api.handle(req, res);
+        if (api) return void (serveLive(req, res, live) || api.handle(req, res));
         return void proxy(req, res, { apiKey, upstream }).catch(() => res.destroy());
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -155,6 +185,7 @@ export async function startDemoServer({
       if (path === '/favicon.ico') return void res.writeHead(204).end();
       if (path === '/config.json') return sendJson(res, 200, config);
       if (path.startsWith('/pkg/')) return serveFile(req, res, PKG_DIR, path.slice('/pkg'.length));
+      if (path.startsWith('/fixtures/')) return serveFile(req, res, FIXTURES_DIR, path.slice('/fixtures'.length));
       return serveFile(req, res, WWW_DIR, path);
     } catch {
       if (!res.headersSent) sendJson(res, 500, { error: 'Internal error' });
@@ -200,7 +231,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const upstream = process.env.HANDINGER_BASE_URL || 'https://handinger.com';
   const how =
     demo.mode === 'mock'
-      ? `mock API — fixture ids: ${[...demo.api.fixtures.keys()].join(', ')}`
+      ? `mock API — fixture ids: ${[...demo.api.fixtures.keys()].join(', ')}, tsk_live-demo (completes in 10 s)`
       : `proxying /api/tasks/* to ${upstream} with your HANDINGER_API_KEY`;
   console.log(`Demo: ${demo.url}/  (${how})`);
   process.on('SIGINT', () => demo.close().then(() => process.exit(0)));

@@ -43,13 +43,36 @@ export async function startHarness() {
   return { url: `http://127.0.0.1:${server.address().port}`, api, close: () => new Promise((r) => server.close(r)) };
 }
 
+/** Serves every file under `dir` (index.html for folders) plus the mock API at /api/. */
+export async function startStaticServer(dir) {
+  const api = createMockApi();
+  const server = createServer(async (req, res) => {
+    if (api.handle(req, res)) return;
+    let path = decodeURIComponent(req.url.split('?')[0]);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir + sep)) return res.writeHead(404).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}`, api, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** The launch options of Debian's Chromium, headless, with the flags this closed network needs. */
+export const CHROMIUM_OPTIONS = {
+  executablePath: process.env.CHROMIUM_BIN || '/usr/lib/chromium/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_BIN || '/usr/lib/chromium/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch(CHROMIUM_OPTIONS);
 }
 
 /** A page on the harness that has imported the package; collects console errors. */
