@@ -1,6 +1,8 @@
 //! Error kinds and messages, decided in plain Rust; the wasm layer turns an [`ErrorKind`]
 //! into an instance of the JS class of the same name (js/errors.js).
 
+use crate::validate::json::{Kind, Scanner};
+
 /// The JS error classes (names are part of the public contract).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -76,17 +78,32 @@ pub fn status_message(status: u16, body: &str) -> String {
 }
 
 /// The `error` member of a JSON object body when it is a string (or `error.message` when
-/// `error` is an object with a string `message`, a common gateway shape).
+/// `error` is an object with a string `message`, a common gateway shape). Read with the
+/// validator's own scanner: no JSON tree (and no serde_json in the wasm build).
 fn json_error_string(body: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(body).ok()?;
-    let err = value.get("error")?;
-    let text = match err {
-        serde_json::Value::String(s) => s.as_str(),
-        serde_json::Value::Object(o) => o.get("message")?.as_str()?,
-        _ => return None,
-    };
+    let mut sc = Scanner::new(body.as_bytes());
+    let text = member_string(&mut sc, &["error", "message"])?;
     let text = text.trim();
     (!text.is_empty()).then(|| cut_chars(text, BODY_EXCERPT_CHARS))
+}
+
+/// The string at `path[0]`, or, when that is an object, at `path[1]` inside it.
+fn member_string(sc: &mut Scanner<'_>, path: &[&str]) -> Option<String> {
+    if sc.kind().ok()? != Kind::Object {
+        return None;
+    }
+    sc.open();
+    let mut first = true;
+    let mut found = None;
+    while let Some(key) = sc.next_key(&mut first).ok()? {
+        match sc.kind().ok()? {
+            // The last duplicate wins, as in JSON.parse.
+            Kind::String if key.eq_name(path[0]) => found = Some(sc.string().ok()?.decode().into_owned()),
+            Kind::Object if key.eq_name(path[0]) && path.len() > 1 => found = member_string(sc, &path[1..]),
+            _ => sc.skip_value().ok()?,
+        }
+    }
+    found
 }
 
 /// At most `max` characters, with `…` when cut (never splits a character).
@@ -136,6 +153,9 @@ mod tests {
     fn message_uses_json_error_string() {
         assert_eq!(status_message(404, r#"{"error":"Task not found"}"#), "404 Task not found");
         assert_eq!(status_message(400, r#"{"error":{"message":"bad id"}}"#), "400 bad id");
+        assert_eq!(status_message(400, r#"{"x":[1,{"error":"no"}],"error":"yes"}"#), "400 yes");
+        assert_eq!(status_message(400, r#"{"error":"first","error":"last"}"#), "400 last");
+        assert_eq!(status_message(400, r#"{"error":"a\nb \u00e9"}"#), "400 a\nb é");
     }
 
     #[test]

@@ -245,3 +245,14 @@ fn reports_whether_nullable_fields_were_absent() {
     assert_eq!(checked.issues, vec![]);
     assert!(checked.absent_nullable);
 }
+
+#[test]
+fn quoted_values_are_escaped_like_json() {
+    let mut v = seed();
+    v["turns"][0]["startedAt"] = json!("a\"b\\c\nd\u{1}");
+    let issues = check(&v, true);
+    assert_eq!(
+        issues[0].message,
+        r#"turns[0].startedAt: expected an RFC 3339 date-time, received string "a\"b\\c\nd\u0001""#
+    );
+}
