@@ -2,6 +2,7 @@
 //! the options object (checking JS types); everything here is plain Rust.
 
 use crate::issue::{Issue, IssueCode};
+use crate::text::js_number;
 
 pub const DEFAULT_BASE_URL: &str = "https://handinger.com";
 pub const DEFAULT_TIMEOUT_MS: f64 = 60_000.0;
@@ -148,14 +149,16 @@ pub fn resolve(raw: RawOptions) -> Result<Config, Vec<Issue>> {
     let log_level = match raw.log_level.as_deref() {
         None => LogLevel::Off,
         Some(name) => LogLevel::parse(name).unwrap_or_else(|| {
-            issues
-                .push(opt_issue("logLevel", &format!("expected 'off', 'warn', 'info' or 'debug', received {name:?}")));
+            issues.push(opt_issue(
+                "logLevel",
+                &format!("expected 'off', 'warn', 'info' or 'debug', received {}", crate::text::quoted(name)),
+            ));
             LogLevel::Off
         }),
     };
     for (name, value) in &raw.headers {
         if name.is_empty() || !name.bytes().all(is_token_byte) {
-            issues.push(opt_issue("headers", &format!("{name:?} is not a valid header name")));
+            issues.push(opt_issue("headers", &format!("{} is not a valid header name", crate::text::quoted(name))));
         } else if value.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
             issues.push(opt_issue(&format!("headers.{name}"), "header values may not contain CR, LF or NUL"));
         }
@@ -192,7 +195,10 @@ fn number_in(
     let Some(v) = value else { return default };
     let kind = if integer { "an integer" } else { "a number" };
     if !v.is_finite() || v < min || v > max || (integer && v.fract() != 0.0) {
-        issues.push(opt_issue(name, &format!("expected {kind} from {min} to {max}, received {v}")));
+        issues.push(opt_issue(
+            name,
+            &format!("expected {kind} from {} to {}, received {}", js_number(min), js_number(max), js_number(v)),
+        ));
         return default;
     }
     v
@@ -215,7 +221,7 @@ pub struct BaseUrl {
 impl BaseUrl {
     pub fn parse(text: &str) -> Result<BaseUrl, String> {
         let text = text.trim();
-        let bad = |why: &str| Err(format!("{why} (received {text:?})"));
+        let bad = |why: &str| Err(format!("{why} (received {})", crate::text::quoted(text)));
         let Some((scheme, rest)) = text.split_once("://") else {
             return bad("expected an absolute http(s) URL such as https://handinger.com");
         };
@@ -231,7 +237,8 @@ impl BaseUrl {
         if authority.contains('@') {
             return bad("credentials in the base URL are refused; pass apiKey instead");
         }
-        let host = parse_host(authority).ok_or_else(|| format!("expected a host name (received {text:?})"))?;
+        let host = parse_host(authority)
+            .ok_or_else(|| format!("expected a host name (received {})", crate::text::quoted(text)))?;
         if path.contains(|c: char| c.is_control() || c == ' ' || c == '\\') {
             return bad("the path prefix has spaces, backslashes or control characters");
         }

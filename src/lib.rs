@@ -11,6 +11,7 @@ pub mod model;
 pub mod poll;
 pub mod retry;
 pub mod task_id;
+pub mod text;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

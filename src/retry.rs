@@ -52,11 +52,10 @@ pub fn retry_delay_ms(
     base * (1.0 - 0.25 * random.clamp(0.0, 1.0)) * 1000.0
 }
 
-/// A plain decimal number (no sign tricks, no exponent, at most 16 characters).
+/// A plain decimal (at most 16 characters; no sign, no exponent).
 fn parse_number(v: &str) -> Option<f64> {
     let v = v.trim();
-    let ok = !v.is_empty() && v.len() <= 16 && v.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
-    ok.then(|| v.parse::<f64>().ok()).flatten().filter(|n| n.is_finite())
+    (v.len() <= 16).then(|| crate::text::parse_plain_decimal(v)).flatten()
 }
 
 fn parse_seconds_or_date(v: &str, now_ms: f64) -> Option<f64> {

@@ -29,7 +29,7 @@ pub fn check_task_id(id: &str) -> Result<(), Issue> {
     if is_dot_segment(id) {
         return bad(
             IssueCode::InvalidTaskId,
-            format!("taskId: {id:?} is a relative path segment and would address another URL"),
+            format!("taskId: {} is a relative path segment and would address another URL", crate::text::quoted(id)),
         );
     }
     Ok(())

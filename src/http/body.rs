@@ -18,7 +18,13 @@ pub async fn read_capped(resp: &Response, cap: f64, deadline: &Deadline) -> Resu
     let Some(stream) = resp.body() else {
         return Ok(Vec::new());
     };
-    let announced = resp.headers().get("content-length").ok().flatten().and_then(|v| v.trim().parse::<f64>().ok());
+    let announced = resp
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(|n| n as f64);
     if announced.is_some_and(|len| len > cap) {
         cancel_quietly(&stream);
         return Err(BodyError::TooLarge);

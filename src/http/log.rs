@@ -55,7 +55,7 @@ impl<'a> Log<'a> {
         let why = message_of(error);
         self.line(
             LogLevel::Info,
-            &format!("retrying GET {url} in {delay_ms:.0} ms after: {why} (retry {retry} of {max})"),
+            &format!("retrying GET {url} in {} ms after: {why} (retry {retry} of {max})", delay_ms.round() as u64),
             &JsValue::UNDEFINED,
         );
     }

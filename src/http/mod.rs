@@ -81,7 +81,7 @@ fn no_response(deadline: &Deadline, cause: JsValue, timeout_ms: f64, api_key: Op
         "timeout" => Failure {
             error: no_response_error(
                 ErrorKind::ApiConnectionTimeout,
-                &format!("Request timed out after {timeout_ms} ms."),
+                &format!("Request timed out after {} ms.", crate::text::js_number(timeout_ms)),
                 None,
             ),
             retryable: true,
@@ -146,7 +146,7 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
         Err(BodyError::TooLarge) => {
             let msg = format!(
                 "{} response body exceeds maxResponseBytes ({} bytes); the download was cancelled",
-                info.status, opts.config.max_response_bytes
+                info.status, opts.config.max_response_bytes as u64
             );
             return Err(Failure::fatal(status_error(ErrorKind::Api, &msg, &info, &JsValue::NULL, None)));
         }

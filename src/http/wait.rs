@@ -75,8 +75,11 @@ fn wait_timeout(task_id: &str, opts: &CallOptions, last_task: JsValue) -> JsValu
         .ok()
         .and_then(|s| s.as_string())
         .map_or("no snapshot yet".to_string(), |s| format!("last status: {s}"));
-    let message =
-        format!("task {task_id:?} did not finish within {} ms ({status})", opts.wait.max_wait_ms.unwrap_or(0.0));
+    let message = format!(
+        "task {} did not finish within {} ms ({status})",
+        crate::text::quoted(task_id),
+        crate::text::js_number(opts.wait.max_wait_ms.unwrap_or(0.0))
+    );
     let props = Object::new();
     set(&props, "lastTask", &last_task);
     create_error(ErrorKind::WaitTimeout.class_name(), &message, &props)

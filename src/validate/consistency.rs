@@ -78,7 +78,8 @@ pub fn check<T: Tree>(root: &T) -> Vec<Issue> {
         }
         if let Some(owner) = text(&turn, "taskId") {
             if owner != task_id {
-                let what = format!("{owner:?} is not the task's id {task_id:?}");
+                let what =
+                    format!("{} is not the task's id {}", crate::text::quoted(&owner), crate::text::quoted(&task_id));
                 out.push(issue(format!("{at}taskId"), IssueCode::TaskIdMismatch, what));
             }
         }

@@ -142,6 +142,19 @@ fn swar_ordinary_prefix(s: &[u8]) -> usize {
     i
 }
 
+/// A JSON number literal → its f64, correctly rounded. In the wasm build JS parses it (its
+/// reading is the arbiter anyway, and Rust's float parser would add ~15 KB); only numbers
+/// with a fraction, an exponent or over 15 digits take this path.
+#[cfg(target_arch = "wasm32")]
+fn parse_decimal(text: &str) -> f64 {
+    js_sys::Number::parse_float(text)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_decimal(text: &str) -> f64 {
+    text.parse().unwrap_or(f64::NAN)
+}
+
 fn hex4(h: &[u8]) -> u32 {
     h.iter().fold(0, |acc, &b| (acc << 4) | (b as char).to_digit(16).unwrap_or(0))
 }
@@ -356,7 +369,7 @@ impl<'a> Scanner<'a> {
         }
         // The grammar above only admits ASCII, so this is valid UTF-8 and a valid f64 literal.
         let text = std::str::from_utf8(&b[start..self.pos]).unwrap_or("0");
-        Ok(text.parse::<f64>().unwrap_or(f64::NAN))
+        Ok(parse_decimal(text))
     }
 
     fn end_or<T>(&self, what: &'static str) -> Res<T> {

@@ -128,22 +128,7 @@ pub fn issue(path: &Path<'_>, code: IssueCode, expected: &str, received: &str) -
 
 /// A string value for a message: quoted and escaped as JSON, cut to 60 characters.
 pub fn quote(s: &str) -> String {
-    let cut = crate::error::cut_chars(s, 60);
-    let mut out = String::with_capacity(cut.len() + 9);
-    out.push_str("string \"");
-    for c in cut.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    format!("string {}", crate::text::quoted(&crate::error::cut_chars(s, 60)))
 }
 
 /// Checks a string value against a string rule (`Datetime`, `Url`, `Enum` and nullable

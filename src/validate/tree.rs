@@ -27,6 +27,10 @@ pub trait Tree: Sized {
     fn string(&self) -> Option<Cow<'_, str>>;
     fn number(&self) -> Option<f64>;
     fn boolean(&self) -> Option<bool>;
+    /// A number as its source would print it (for messages).
+    fn number_text(&self) -> String {
+        js_number(self.number().unwrap_or(f64::NAN))
+    }
     /// An object's field; `None` when absent (or `undefined` in JS).
     fn field(&self, name: &'static str) -> Result<Option<Self>, String>;
     fn array_len(&self) -> Result<usize, String>;
@@ -49,7 +53,7 @@ fn value<T: Tree>(node: &T, path: &Path<'_>, rule: Rule, strict: bool, out: &mut
         }
         (Rule::Count | Rule::Credits, NodeKind::Number) => {
             let n = node.number().unwrap_or(f64::NAN);
-            check_number(path, rule, n, || js_number(n), out)
+            check_number(path, rule, n, || node.number_text(), out)
         }
         (Rule::Root, NodeKind::Object) => object(node, path, ROOT_FIELDS, strict, out),
         (Rule::Task, NodeKind::Object) => object(node, path, TASK_FIELDS, strict, out),
@@ -95,7 +99,7 @@ fn describe<T: Tree>(node: &T) -> String {
     match node.kind() {
         NodeKind::Null => "null".into(),
         NodeKind::Bool => format!("boolean {}", node.boolean().unwrap_or_default()),
-        NodeKind::Number => format!("number {}", js_number(node.number().unwrap_or(f64::NAN))),
+        NodeKind::Number => format!("number {}", node.number_text()),
         NodeKind::String => super::schema::quote(&node.string().unwrap_or_default()),
         NodeKind::Array => "an array".into(),
         NodeKind::Object => "an object".into(),
@@ -103,21 +107,7 @@ fn describe<T: Tree>(node: &T) -> String {
     }
 }
 
-/// A number as JS prints it, for the common cases (integers, NaN, ±Infinity; others as Rust
-/// prints them, which matches JS for ordinary decimals).
-pub fn js_number(n: f64) -> String {
-    if n.is_nan() {
-        "NaN".into()
-    } else if n.is_infinite() {
-        if n > 0.0 { "Infinity" } else { "-Infinity" }.into()
-    } else if n == 0.0 {
-        "0".into()
-    } else if n.fract() == 0.0 && n.abs() < 1e21 {
-        format!("{n:.0}")
-    } else {
-        format!("{n}")
-    }
-}
+pub use crate::text::js_number;
 
 /// For tests (the differential fuzzing compares both validators); not in the wasm package.
 #[cfg(any(test, not(target_arch = "wasm32")))]
@@ -139,6 +129,9 @@ impl Tree for serde_json::Value {
     fn number(&self) -> Option<f64> {
         self.as_f64()
     }
+    fn number_text(&self) -> String {
+        self.to_string()
+    }
     fn boolean(&self) -> Option<bool> {
         self.as_bool()
     }
@@ -150,19 +143,5 @@ impl Tree for serde_json::Value {
     }
     fn index(&self, i: usize) -> Result<Option<Self>, String> {
         Ok(self.get(i).cloned())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn js_number_formatting() {
-        assert_eq!(js_number(1842.0), "1842");
-        assert_eq!(js_number(-0.0), "0");
-        assert_eq!(js_number(1.5), "1.5");
-        assert_eq!(js_number(f64::INFINITY), "Infinity");
-        assert_eq!(js_number(f64::NAN), "NaN");
     }
 }

@@ -68,6 +68,11 @@ impl Tree for JsNode {
         self.0.as_bool()
     }
 
+    fn number_text(&self) -> String {
+        // JS's own Number#toString: exactly what the caller would print.
+        js_sys::Number::from(self.0.clone()).to_string_with_radix(10).map(String::from).unwrap_or_default()
+    }
+
     fn field(&self, name: &'static str) -> Result<Option<Self>, String> {
         match Reflect::get(&self.0, &js_name(name)) {
             Ok(v) if v.is_undefined() => Ok(None),

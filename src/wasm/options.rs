@@ -38,10 +38,10 @@ pub fn describe(v: &JsValue) -> String {
     }
     if let Some(s) = v.as_string() {
         let cut = crate::error::cut_chars(&s, 40);
-        return format!("string {cut:?}");
+        return format!("string {}", crate::text::quoted(&cut));
     }
     if let Some(n) = v.as_f64() {
-        return format!("number {n}");
+        return format!("number {}", crate::text::js_number(n));
     }
     if let Some(b) = v.as_bool() {
         return format!("boolean {b}");
@@ -166,9 +166,14 @@ fn read_wait(layers: &mut Layers<'_>) -> WaitSettings {
         if v.is_finite() && v > 0.0 && v <= config::MAX_TIMEOUT_MS {
             Some(v)
         } else {
-            layers
-                .issues
-                .push(issue(name, format!("expected a number from 1 to {}, received {v}", config::MAX_TIMEOUT_MS)));
+            layers.issues.push(issue(
+                name,
+                format!(
+                    "expected a number from 1 to {}, received {}",
+                    config::MAX_TIMEOUT_MS as u64,
+                    crate::text::js_number(v)
+                ),
+            ));
             default
         }
     };
