@@ -352,10 +352,22 @@ impl<'a> Scanner<'a> {
             let n = b[int_start..int_end].iter().fold(0u64, |acc, d| acc * 10 + (d - b'0') as u64) as f64;
             return Ok(if negative { -n } else { n });
         }
+        let mut frac_digits = 0;
         if b.get(self.pos) == Some(&b'.') {
             self.pos += 1;
-            if digits(self) == 0 {
+            frac_digits = digits(self);
+            if frac_digits == 0 {
                 return self.end_or("invalid number: expected a digit after '.'");
+            }
+            // A short decimal (no exponent, at most 15 digits): int + frac / 10^k may be an
+            // ulp off the correctly rounded value, but every verdict the rules draw (sign,
+            // finiteness, integer or not, below 2^53) is the same, and only the verdict is
+            // used (the JS value comes from JSON.parse).
+            let int_digits = int_end - int_start;
+            if int_digits + frac_digits <= 15 && !matches!(b.get(self.pos), Some(b'e' | b'E')) {
+                let num = |r: &[u8]| r.iter().fold(0u64, |acc, d| acc * 10 + (d - b'0') as u64) as f64;
+                let n = num(&b[int_start..int_end]) + num(&b[int_end + 1..self.pos]) / 10f64.powi(frac_digits as i32);
+                return Ok(if negative { -n } else { n });
             }
         }
         if let Some(b'e' | b'E') = b.get(self.pos) {
@@ -590,6 +602,11 @@ mod tests {
         assert!(n("-0").is_sign_negative() && n("-0") == 0.0);
         assert_eq!(n("0"), 0.0);
         assert_eq!(n("12.5e1"), 125.0);
+        assert_eq!(n("1.25"), 1.25);
+        assert_eq!(n("-0.5"), -0.5);
+        assert!(n("-0.0").is_sign_negative() && n("-0.0") == 0.0);
+        assert_eq!(n("123456789.123456"), 123456789.123456);
+        assert_eq!(n("1.0000000000000001"), 1.0, "past 15 digits: correctly rounded");
     }
 
     #[test]
