@@ -352,10 +352,9 @@ impl<'a> Scanner<'a> {
             let n = b[int_start..int_end].iter().fold(0u64, |acc, d| acc * 10 + (d - b'0') as u64) as f64;
             return Ok(if negative { -n } else { n });
         }
-        let mut frac_digits = 0;
         if b.get(self.pos) == Some(&b'.') {
             self.pos += 1;
-            frac_digits = digits(self);
+            let frac_digits = digits(self);
             if frac_digits == 0 {
                 return self.end_or("invalid number: expected a digit after '.'");
             }
