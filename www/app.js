@@ -45,10 +45,16 @@ function callOptions() {
   for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];
   // The page's own server over plain http (e.g. on a LAN address) is fine without a key;
   // the library refuses non-loopback http otherwise, which protects a typed key.
-  if (!apiKey && location.protocol === 'http:' && new URL(baseUrl, location.href).origin === location.origin) {
-    options.allowInsecureHttp = true;
-  }
+  if (!apiKey && location.protocol === 'http:' && isPageOrigin(baseUrl)) options.allowInsecureHttp = true;
   return options;
+}
+
+function isPageOrigin(url) {
+  try {
+    return new URL(url).origin === location.origin;
+  } catch {
+    return false; // not a URL: the library reports it as a ValidationError
+  }
 }
 
 // One operation at a time: a new one aborts the previous, whose abort error is then ignored.

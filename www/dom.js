@@ -28,11 +28,11 @@ export const badge = (status, extra = '') => h('span', { className: `badge ${ext
 
 export const fmtNum = (n, digits = 2) => n.toLocaleString(undefined, { maximumFractionDigits: digits });
 
-/** 850 ms · 25.8 s · 1 min 5 s · 2 h 3 min */
+/** 850 ms · 2 s · 25.8 s · 1 min 5 s · 2 h 3 min */
 export function fmtDuration(ms) {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
+  if (s < 60) return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
   const m = Math.floor(s / 60);
   if (m < 60) return `${m} min ${Math.round(s % 60)} s`;
   return `${Math.floor(m / 60)} h ${m % 60} min`;

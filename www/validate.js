@@ -38,7 +38,7 @@ export function setupValidator({ onPreview }) {
   function show(state, verdict, by, issues) {
     result.dataset.state = state;
     result.replaceChildren(
-      h('p', { className: 'verdict bad' }, `✗ ${verdict}. `, h('span', { className: 'muted' }, `${by} ${issues.length} issue(s); choose one to see it in the JSON.`)),
+      h('p', { className: `verdict ${state === 'invalid' ? 'bad' : 'warn'}` }, `${state === 'invalid' ? '✗' : '⚠'} ${verdict}. `, h('span', { className: 'muted' }, `${by} ${issues.length} issue(s); choose one to see it in the JSON.`)),
       issueList(issues, { onPick: highlight }),
     );
     if (state === 'inconsistent') {

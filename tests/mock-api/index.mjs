@@ -4,6 +4,7 @@
 //   Authorization             none, or `Bearer ${TEST_API_KEY}`; anything else → 401
 //   CORS                      on every response; preflights answered (Authorization allowed)
 //   GET /api/tasks/fault:…    fault modes for network tests (see faults.mjs)
+//   GET /api/tasks/tsk_live-demo   a task that runs for about 10 s (see live.mjs)
 //
 // Every request is recorded (method, raw path, headers) so tests can assert exactly what the
 // client sent and how many requests the server saw.
@@ -12,6 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerFault, parseFaultId } from './faults.mjs';
+import { createLiveTask } from './live.mjs';
 
 export const TEST_API_KEY = 'hk_test_mock_0123456789';
 export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures');
@@ -42,6 +44,7 @@ export function createMockApi({ fixtures = loadFixtures() } = {}) {
   const requests = [];
   const attempts = new Map(); // fault id → requests seen
   let counter = 0;
+  const live = createLiveTask(fixtures); // tsk_live-demo: pending → running → completed over 10 s
 
   function send(res, status, body, extra = {}) {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -91,6 +94,10 @@ export function createMockApi({ fixtures = loadFixtures() } = {}) {
       attempts.set(id, attempt + 1);
       const headers = { ...CORS, 'x-request-id': `req_mock_${counter}` };
       answerFault(req, res, fault, attempt, { fixtures, headers }).catch(() => res.destroy());
+      return true;
+    }
+    if (id === live.id) {
+      send(res, 200, live.body()); // tsk_live-demo: see live.mjs
       return true;
     }
     const fixture = fixtures.get(id);

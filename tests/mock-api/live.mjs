@@ -33,12 +33,13 @@ export function liveTaskBody(fixtures, startedAtMs, nowMs, durationMs = 10000) {
   const seed = fixtures?.get?.(SEED_ID) ? JSON.parse(fixtures.get(SEED_ID).text).task : {};
   const workerId = seed.workerId ?? 'wrk_vk81XUHKHG-qr4';
   const organizationId = seed.organizationId ?? 'org_8s1Df9aLp-1z';
-  const elapsed = Math.max(0, nowMs - startedAtMs);
-  // Phase boundaries are whole ms, and a phase is reached exactly when its start time is.
-  const at = (fraction) => startedAtMs + Math.round(durationMs * fraction);
-  const reached = (fraction) => startedAtMs + elapsed >= at(fraction);
+  // Whole ms everywhere, so every duration is an integer as the wire model requires.
+  const start = Math.round(startedAtMs);
+  const elapsed = Math.max(0, Math.round(nowMs) - start);
+  const at = (fraction) => start + Math.round(durationMs * fraction);
+  const reached = (fraction) => start + elapsed >= at(fraction);
   const done = reached(1);
-  const end = Math.min(startedAtMs + elapsed, at(1)); // "now", frozen once completed
+  const end = Math.min(start + elapsed, at(1)); // "now", frozen once completed
 
   // A turn that started at `from` and, when `to` is given, finished then.
   const turn = (seq, from, to, fields) => ({
@@ -100,14 +101,14 @@ export function liveTaskBody(fixtures, startedAtMs, nowMs, durationMs = 10000) {
   const task = {
     id: LIVE_TASK_ID,
     completedAt: done ? iso(at(1)) : null,
-    createdAt: iso(startedAtMs),
+    createdAt: iso(start),
     createdByUserId: null,
     organizationId,
     status: done ? 'completed' : turns.length ? 'running' : 'pending',
     title: 'Live demo: afternoon forecast for Barcelona',
     totals: {
       credits: turns.reduce((sum, t) => sum + t.credits, 0),
-      durationMs: end - startedAtMs,
+      durationMs: end - start,
       turnCount: turns.length,
     },
     triggeredBy: 'api',
