@@ -9,15 +9,15 @@ function prose(seed, words) {
   return out;
 }
 
-function turn(i, taskId) {
+function turn(i, taskId, words = 160) {
   return {
     id: `trn_${i}`,
     completedAt: '2026-06-01T08:00:21.000Z',
     credits: 1.25,
     durationMs: 2000 + i,
-    input: prose(i, 60),
+    input: prose(i, Math.ceil(words / 3)),
     inputTokens: 1000 + i,
-    outputText: prose(i + 1, 160),
+    outputText: prose(i + 1, words),
     outputTokens: 200 + i,
     role: i % 2 ? 'assistant' : 'user',
     seq: i,
@@ -29,8 +29,21 @@ function turn(i, taskId) {
 }
 
 /** A valid payload whose JSON text is close to `bytes` long (at least one turn). */
-export function payload(bytes) {
-  const taskId = 'tsk_bench';
+export function payload(bytes, taskId = 'tsk_bench') {
+  // Estimate the turn count from the first 30 turns, then correct it once from a full build.
+  const sample = JSON.stringify(Array.from({ length: 30 }, (_, i) => turn(i, taskId))).length / 30;
+  const n0 = Math.max(1, Math.round((bytes - 600) / sample));
+  if (n0 < 30) return build(taskId, n0, 160);
+  const n = Math.round((n0 * (bytes - 600)) / (build(taskId, n0, 160).length - 600));
+  return build(taskId, n, 160);
+}
+
+/** A valid payload with exactly `n` short turns (the scale test: 100 000 turns). */
+export function manyTurns(n, taskId = 'tsk_bench_turns') {
+  return build(taskId, n, 4);
+}
+
+function build(taskId, n, words) {
   const task = {
     id: taskId,
     completedAt: '2026-06-01T09:00:00.000Z',
@@ -45,10 +58,7 @@ export function payload(bytes) {
     workerId: 'wrk_1',
   };
   const turns = [];
-  const fixed = JSON.stringify({ task, turns }).length;
-  const perTurn = JSON.stringify(turn(0, taskId)).length + 1;
-  const n = Math.max(1, Math.round((bytes - fixed) / perTurn));
-  for (let i = 0; i < n; i++) turns.push(turn(i, taskId));
+  for (let i = 0; i < n; i++) turns.push(turn(i, taskId, words));
   task.totals = { credits: n * 1.25, durationMs: n * 2000, turnCount: n };
   return JSON.stringify({ task, turns });
 }
@@ -58,4 +68,5 @@ export const SIZES = [
   ['37 KB', 37_000],
   ['370 KB', 370_000],
   ['3.6 MB', 3_600_000],
+  ['36 MB', 36_000_000],
 ];

@@ -50,7 +50,7 @@ if [[ $built == 1 ]]; then
   stage "Chromium: demo page, network and validation cases (Playwright)" node --test tests/browser/
   stage "examples: install (npm ci + packed tarball)" bash scripts/examples.sh &&
     stage "examples: Node ESM/CJS, Vite, webpack, Web Worker, MV3 extension, tsc bundler/node16" node --test tests/examples/
-  stage "benchmark smoke run (Node + Chromium; numbers not judged)" bash -c 'node bench/node.mjs --quick && node bench/browser.mjs --quick'
+  stage "benchmark smoke run (Node + Chromium; numbers not judged)" bash -c 'node bench/node.mjs --quick && node bench/browser.mjs --quick && node bench/report.mjs --quick'
 fi
 
 printf '\n'

@@ -16,15 +16,17 @@ const MOUNTS = {
   '/fixtures/': join(root, 'tests/fixtures'),
   '/bench/': join(root, 'bench'),
   '/node_modules/zod/': join(root, 'node_modules/zod'),
+  '/node_modules/@ramensoft/handinger/': join(root, 'node_modules/@ramensoft/handinger'), // bench only
 };
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.html': 'text/html' };
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>handinger-wasm tests</title><link rel="icon" href="data:,">
-<script type="importmap">{ "imports": { "handinger-wasm": "/pkg/index.js", "zod": "/node_modules/zod/index.js" } }</script>
+<script type="importmap">{ "imports": { "handinger-wasm": "/pkg/index.js", "zod": "/node_modules/zod/index.js", "@ramensoft/handinger": "/node_modules/@ramensoft/handinger/index.mjs" } }</script>
 <body>harness</body>`;
 
-export async function startHarness() {
-  const api = createMockApi();
+/** `fixtures` (optional): the mock API's tasks, as loadFixtures() gives them. */
+export async function startHarness({ fixtures } = {}) {
+  const api = createMockApi({ fixtures });
   const server = createServer(async (req, res) => {
     if (api.handle(req, res)) return;
     const path = decodeURIComponent(req.url.split('?')[0]);

@@ -115,8 +115,8 @@ export function createMockApi({ fixtures = loadFixtures() } = {}) {
 }
 
 /** Starts the mock API alone on 127.0.0.1 (port 0 = any free port). */
-export async function startMockApi({ port = 0 } = {}) {
-  const api = createMockApi();
+export async function startMockApi({ port = 0, fixtures } = {}) {
+  const api = createMockApi({ fixtures });
   const server = createServer((req, res) => {
     if (!api.handle(req, res)) {
       res.writeHead(404, CORS).end();
