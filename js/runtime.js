@@ -136,9 +136,11 @@ export function fillNulls(data, taskFields, turnFields) {
  * core takes the string through TextEncoder.encodeInto, which is faster there than any
  * JS-side copy loop (measured in Chromium).
  */
-export function writeUtf16(str, memory, ptr) {
+export function writeUtf16(str, memory, ptr, start, end) {
   if (!hasFastUtf16Copy()) return false;
-  globalThis.Buffer.from(memory.buffer, ptr, str.length * 2).ucs2Write(str);
+  // substring of a flat string is a slice in V8 (no copy); ucs2Write copies its units.
+  const part = start === 0 && end === str.length ? str : str.substring(start, end);
+  globalThis.Buffer.from(memory.buffer, ptr, (end - start) * 2).ucs2Write(part);
   return true;
 }
 

@@ -30,6 +30,16 @@ pub fn utf16_to_utf8(src: &[u16], out: &mut Vec<u8>) {
     }
 }
 
+/// How many of `chunk`'s code units to narrow now when a longer string is narrowed piece by
+/// piece: all of them, except a trailing high surrogate when more units follow (its low half
+/// is in the next piece, so it is narrowed with it).
+pub fn chunk_take(chunk: &[u16], more_follow: bool) -> usize {
+    match chunk.last() {
+        Some(0xD800..=0xDBFF) if more_follow && chunk.len() > 1 => chunk.len() - 1,
+        _ => chunk.len(),
+    }
+}
+
 /// Length of the leading run of ASCII code units.
 #[inline]
 fn ascii_prefix(s: &[u16]) -> usize {
@@ -91,6 +101,27 @@ mod tests {
         assert_eq!(narrow(&[0xDC00, 0x61]), "\u{FFFD}a".as_bytes());
         assert_eq!(narrow(&[0xD800]), "\u{FFFD}".as_bytes());
         assert_eq!(narrow(&[0xD800, 0xD800, 0xDC00]), "\u{FFFD}\u{10000}".as_bytes());
+    }
+
+    #[test]
+    fn pieces_never_split_a_surrogate_pair() {
+        assert_eq!(chunk_take(&[0x61, 0xD83D], true), 1);
+        assert_eq!(chunk_take(&[0x61, 0xD83D], false), 2, "a lone high surrogate at the very end");
+        assert_eq!(chunk_take(&[0x61, 0xDE00], true), 2);
+        assert_eq!(chunk_take(&[0xD83D], true), 1, "never an empty piece");
+        assert_eq!(chunk_take(&[], true), 0);
+        // Narrowing piece by piece (pieces of two units or more) gives what narrowing the whole does.
+        let text: Vec<u16> = "ab😀c\u{e9}😀😀d".encode_utf16().collect();
+        for size in 2..text.len() {
+            let (mut out, mut start) = (Vec::new(), 0);
+            while start < text.len() {
+                let end = (start + size).min(text.len());
+                let take = chunk_take(&text[start..end], end < text.len());
+                utf16_to_utf8(&text[start..start + take], &mut out);
+                start += take;
+            }
+            assert_eq!(out, narrow(&text), "pieces of {size}");
+        }
     }
 
     #[test]

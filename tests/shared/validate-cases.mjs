@@ -160,6 +160,41 @@ export function validationCases(lib, fixtures) {
     });
   }
 
+  // Long text is copied into wasm in pieces (64 Ki code units in Node): a surrogate pair, a
+  // lone surrogate or a non-ASCII character at every position around a piece boundary must
+  // read exactly as JSON.parse reads it.
+  add('long strings: characters straddling the copy boundaries read as JSON.parse reads them', () => {
+    const prefixLen = seedText.indexOf('Weather report');
+    for (const boundary of [65536, 131072]) {
+      for (let at = boundary - 3; at <= boundary + 1; at++) {
+        for (const piece of ['😀', '\ud83d', '\ude00', 'é', '\ud83dx']) {
+          const title = 'a'.repeat(at - prefixLen) + piece + 'b'.repeat(40);
+          const text = seedText.replace('Weather report for Barcelona', title);
+          const r = safeParseTaskWithTurns(text);
+          ok(r.success, r.success ? '' : r.error.message.slice(0, 200));
+          same(r.data.task.title, JSON.parse(text).task.title, `${JSON.stringify(piece)} at ${at}`);
+        }
+      }
+    }
+  });
+
+  add('long strings: text and object routes report the same issue at the copy boundaries', () => {
+    // An invalid triggeredBy is echoed in its issue: placed right at a boundary, any unit the
+    // piecewise copy lost, doubled or mis-paired would show up in the message.
+    for (const boundary of [65536, 131072]) {
+      for (let at = boundary - 3; at <= boundary + 1; at++) {
+        for (const piece of ['😀', '\ud83d', '\ude00', 'é', '\ud83dx']) {
+          const draft = seedText.replace('"triggeredBy": "api"', `"triggeredBy": "${piece}z"`);
+          const pad = at - (draft.indexOf(`"triggeredBy": "${piece}`) + '"triggeredBy": "'.length);
+          const text = draft.replace('Weather report for Barcelona', 'a'.repeat(28 + pad));
+          const fromText = safeParseTaskWithTurns(text, { strict: true });
+          const fromObject = safeParseTaskWithTurns(JSON.parse(text), { strict: true });
+          same(fromText.error.issues, fromObject.error.issues, `${JSON.stringify(piece)} at ${at}`);
+        }
+      }
+    }
+  });
+
   // A small deterministic PRNG so a failure reproduces.
   let state = 0x9e3779b9;
   const rand = (n) => {
