@@ -68,14 +68,20 @@ export function envVar(name) {
   }
 }
 
+// One decoder for every call: constructing one costs microseconds, which shows on small
+// bodies. A non-streaming decode() starts from a clean state each time (and drops a BOM, as
+// `response.json()` does).
+let decoder = null;
+
 /** Bytes (a view into wasm memory) → JSON.parse of their UTF-8 text, as `response.json()`. */
 export function parseJsonBytes(view) {
-  return JSON.parse(new TextDecoder().decode(view));
+  return JSON.parse(textOfBytes(view));
 }
 
 /** Bytes → text (invalid UTF-8 as U+FFFD). */
 export function textOfBytes(view) {
-  return new TextDecoder().decode(view);
+  decoder ??= new TextDecoder();
+  return decoder.decode(view);
 }
 
 /** JSON.parse that returns undefined instead of throwing. */
@@ -131,20 +137,29 @@ export function fillNulls(data, taskFields, turnFields) {
 }
 
 /**
- * Copies the UTF-16 code units of `str` into wasm memory at byte offset `ptr` when Node's
- * Buffer can do it as a plain memory copy (returns true). Elsewhere returns false and the
- * core takes the string through TextEncoder.encodeInto, which is faster there than any
- * JS-side copy loop (measured in Chromium).
+ * Copies the UTF-16 code units `str[start, end)` into wasm memory at byte offset `ptr` (Node
+ * only: Buffer#ucs2Write is a plain memory copy there, see hasFastUtf16Copy).
  */
 export function writeUtf16(str, memory, ptr, start, end) {
-  if (!hasFastUtf16Copy()) return false;
   // substring of a flat string is a slice in V8 (no copy); ucs2Write copies its units.
   const part = start === 0 && end === str.length ? str : str.substring(start, end);
   globalThis.Buffer.from(memory.buffer, ptr, (end - start) * 2).ucs2Write(part);
-  return true;
 }
 
-/** Whether writeUtf16 can copy (Node's Buffer); checked before allocating for it. */
+let encoder = null;
+
+/**
+ * Encodes `str[start, end)` as UTF-8 into wasm memory at byte offset `ptr` (room for 3 bytes
+ * per code unit) and returns the bytes written. Where Buffer is missing (browsers, workers)
+ * TextEncoder.encodeInto is faster than any JS-side copy loop (measured in Chromium).
+ */
+export function writeUtf8(str, memory, ptr, start, end) {
+  encoder ??= new TextEncoder();
+  const part = start === 0 && end === str.length ? str : str.substring(start, end);
+  return encoder.encodeInto(part, new Uint8Array(memory.buffer, ptr, (end - start) * 3)).written;
+}
+
+/** Whether writeUtf16 can copy (Node's Buffer); else the core takes writeUtf8. */
 export function hasFastUtf16Copy() {
   return typeof globalThis.Buffer?.prototype?.ucs2Write === 'function' && Boolean(globalThis.process?.versions?.node);
 }

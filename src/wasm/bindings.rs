@@ -47,7 +47,9 @@ extern "C" {
     #[wasm_bindgen(js_name = hasFastUtf16Copy)]
     pub fn has_fast_utf16_copy() -> bool;
     #[wasm_bindgen(js_name = writeUtf16)]
-    pub fn write_utf16(text: &JsValue, memory: &JsValue, ptr: usize, start: usize, end: usize) -> bool;
+    pub fn write_utf16(text: &JsValue, memory: &JsValue, ptr: usize, start: usize, end: usize);
+    #[wasm_bindgen(js_name = writeUtf8)]
+    pub fn write_utf8(text: &JsValue, memory: &JsValue, ptr: usize, start: usize, end: usize) -> usize;
     #[wasm_bindgen(js_name = logLine)]
     pub fn log_line(logger: &JsValue, method: &str, message: &str, details: &JsValue);
     #[wasm_bindgen(js_name = fillNulls)]

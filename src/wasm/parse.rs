@@ -46,37 +46,46 @@ fn strict_of(options: &JsValue) -> Result<bool, Issue> {
     }
 }
 
-/// Code units copied and narrowed at a time: keeps the UTF-16 copy small (peak wasm memory
-/// stays near the UTF-8 size instead of three times it) and in cache.
+/// Code units taken into wasm at a time: keeps the copy small and in cache, and the peak
+/// wasm memory near the UTF-8 size (a whole-string UTF-8 copy reserves 3 bytes per unit).
 const UTF16_CHUNK: usize = 1 << 16;
 
-/// A JS string's UTF-8 bytes. In Node its UTF-16 code units are copied into wasm memory by
-/// Buffer, a chunk at a time, and narrowed here (much cheaper than TextEncoder); elsewhere
-/// wasm-bindgen's TextEncoder.encodeInto path is the fastest (see js/runtime.js `writeUtf16`).
+/// A JS string's UTF-8 bytes, taken a chunk at a time (surrogate pairs never split). In Node
+/// its UTF-16 code units are copied into wasm memory by Buffer and narrowed here (much cheaper
+/// than TextEncoder); elsewhere each chunk goes through `TextEncoder.encodeInto` straight into
+/// the output (see js/runtime.js `writeUtf16` / `writeUtf8`).
 fn utf8_of(text: &JsValue) -> Vec<u8> {
-    if super::bindings::has_fast_utf16_copy() {
-        let len = text.unchecked_ref::<js_sys::JsString>().length() as usize;
-        let mut units = vec![0u16; len.min(UTF16_CHUNK)];
-        let mut utf8 = Vec::with_capacity(len + len / 8);
-        let memory = wasm_bindgen::memory();
-        let mut start = 0;
-        while start < len {
-            let end = (start + UTF16_CHUNK).min(len);
+    let js = text.unchecked_ref::<js_sys::JsString>();
+    let len = js.length() as usize;
+    let mut utf8 = Vec::with_capacity(len + len / 8);
+    let memory = wasm_bindgen::memory();
+    let narrow = super::bindings::has_fast_utf16_copy();
+    let mut units = if narrow { vec![0u16; len.min(UTF16_CHUNK)] } else { Vec::new() };
+    let mut start = 0;
+    while start < len {
+        let end = (start + UTF16_CHUNK).min(len);
+        if narrow {
             let chunk = &mut units[..end - start];
             // The buffer is allocated above and nothing allocates between here and the
             // narrowing, so the view JS writes through stays valid.
-            if !super::bindings::write_utf16(text, &memory, chunk.as_mut_ptr() as usize, start, end) {
-                break;
-            }
+            super::bindings::write_utf16(text, &memory, chunk.as_mut_ptr() as usize, start, end);
             let take = crate::validate::utf16::chunk_take(chunk, end < len);
             crate::validate::utf16::utf16_to_utf8(&chunk[..take], &mut utf8);
             start += take;
-        }
-        if start >= len {
-            return utf8;
+        } else {
+            // A high surrogate ending the chunk goes with the next one, beside its low half.
+            let high_at_end = end < len && (0xD800..0xDC00).contains(&(js.char_code_at(end as u32 - 1) as u32));
+            let end = if high_at_end { end - 1 } else { end };
+            utf8.reserve((end - start) * 3);
+            let at = utf8.len();
+            let ptr = utf8.as_mut_ptr() as usize + at;
+            let written = super::bindings::write_utf8(text, &memory, ptr, start, end);
+            // SAFETY: encodeInto wrote `written` (<= 3 per unit, reserved above) bytes at `at`.
+            unsafe { utf8.set_len(at + written.min((end - start) * 3)) };
+            start = end;
         }
     }
-    text.as_string().unwrap_or_default().into_bytes()
+    utf8
 }
 
 /// The validated value, or every issue found.
@@ -84,7 +93,12 @@ fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
     let strict = strict_of(options).map_err(|i| vec![i])?;
     if input.is_instance_of::<Uint8Array>() || input.is_instance_of::<js_sys::ArrayBuffer>() {
         // JSON bytes (e.g. a response body): the route fetchTask takes.
-        let bytes = Uint8Array::new(input).to_vec();
+        // A Uint8Array is read where it is (`new Uint8Array(view)` would copy it once more in
+        // JS first); an ArrayBuffer gets a view, which copies nothing.
+        let bytes = match input.dyn_ref::<Uint8Array>() {
+            Some(view) => view.to_vec(),
+            None => Uint8Array::new(input).to_vec(),
+        };
         let checked = check_body(&bytes, strict);
         if !checked.issues.is_empty() {
             return Err(checked.issues);
