@@ -80,3 +80,70 @@ export function createError(name, message, props) {
   const cls = CLASSES[name] ?? HandingerError;
   return new cls(message, props);
 }
+
+// Guards for the exported functions, applied by every package entry. The core checks its
+// arguments itself; these catch what no check can see coming (a revoked Proxy, a detached
+// buffer, a freed HandingerClient): the caller still gets a ValidationError, and a function
+// returning a promise still rejects rather than throws.
+function unreadable(err) {
+  if (err instanceof HandingerError) return err;
+  let why;
+  try {
+    why = typeof err?.message === 'string' ? err.message : String(err);
+  } catch {
+    why = 'an unprintable value was thrown';
+  }
+  const message = `an argument could not be read: ${why}`;
+  return new ValidationError(message, { issues: [{ path: '', code: 'invalid_type', message }] });
+}
+
+export function guardAsync(fn) {
+  return function (...args) {
+    try {
+      return fn.apply(this, args);
+    } catch (err) {
+      return Promise.reject(unreadable(err));
+    }
+  };
+}
+
+export function guardSync(fn) {
+  return function (...args) {
+    try {
+      return fn.apply(this, args);
+    } catch (err) {
+      throw unreadable(err);
+    }
+  };
+}
+
+export function guardSafeParse(fn) {
+  return function (...args) {
+    try {
+      return fn.apply(this, args);
+    } catch (err) {
+      return { success: false, error: unreadable(err) };
+    }
+  };
+}
+
+/** Wraps the core's exports in place of the raw ones; patches HandingerClient's methods. */
+export function guardApi(core) {
+  const client = core.HandingerClient?.prototype;
+  for (const m of ['fetchTask', 'fetchTaskWithResponse', 'waitForTask']) {
+    if (client && !client[m].guarded) {
+      client[m] = guardAsync(client[m]);
+      client[m].guarded = true;
+    }
+  }
+  return {
+    fetchTask: guardAsync(core.fetchTask),
+    fetchTaskWithResponse: guardAsync(core.fetchTaskWithResponse),
+    waitForTask: guardAsync(core.waitForTask),
+    parseTaskWithTurns: guardSync(core.parseTaskWithTurns),
+    safeParseTaskWithTurns: guardSafeParse(core.safeParseTaskWithTurns),
+    validateTaskId: guardSync(core.validateTaskId),
+    checkTaskConsistency: guardSync(core.checkTaskConsistency),
+    isTerminalStatus: guardSync(core.isTerminalStatus),
+  };
+}

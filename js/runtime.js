@@ -84,12 +84,108 @@ export function textOfBytes(view) {
   return decoder.decode(view);
 }
 
+/**
+ * A parsed JSON value with `key` replaced by "[redacted]" in every string and object key
+ * (iterative: an error body may nest deeply). Objects are rebuilt; JSON data has no cycles.
+ */
+export function redactDeep(value, key) {
+  const scrub = (s) => (s.includes(key) ? s.split(key).join('[redacted]') : s);
+  const copy = (v) => (Array.isArray(v) ? new Array(v.length) : v !== null && typeof v === 'object' ? {} : v);
+  if (typeof value === 'string') return scrub(value);
+  const root = copy(value);
+  const stack = root === value ? [] : [[value, root]];
+  while (stack.length) {
+    const [from, to] = stack.pop();
+    for (const k of Object.keys(from)) {
+      const v = from[k];
+      const out = typeof v === 'string' ? scrub(v) : copy(v);
+      if (out !== v && typeof v === 'object') stack.push([v, out]);
+      Object.defineProperty(to, Array.isArray(to) ? k : scrub(k), { value: out, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return root;
+}
+
 /** JSON.parse that returns undefined instead of throwing. */
 export function tryParseJson(text) {
   try {
     return JSON.parse(text);
   } catch {
     return undefined;
+  }
+}
+
+/** An error's message, or the thrown value as text (a custom fetch may throw anything). */
+function describeThrown(err) {
+  try {
+    return typeof err?.message === 'string' ? err.message : String(err);
+  } catch {
+    return 'an unprintable value';
+  }
+}
+
+/**
+ * What the core reads of a fetch Response, read once and guarded: a custom fetch may hand
+ * back something that is not a Response, a Response whose getters throw, or one whose body
+ * was already read. Throws an Error saying which (the core reports an APIConnectionError).
+ * `headers` is a list of [lower-case name, value] pairs, as Headers iterates them.
+ */
+export function openResponse(resp) {
+  try {
+    if (typeof Response === 'function' && !(resp instanceof Response)) throw new Error('it is not a Response');
+    const headers = [];
+    resp.headers.forEach((value, name) => headers.push([name, value]));
+    if (resp.bodyUsed) throw new Error('its body was already read');
+    const body = resp.body;
+    return {
+      status: resp.status,
+      url: resp.url,
+      redirected: resp.redirected,
+      opaqueRedirect: resp.type === 'opaqueredirect',
+      headers,
+      reader: body == null ? null : body.getReader(),
+    };
+  } catch (err) {
+    throw new Error(`fetch resolved with a Response that cannot be read: ${describeThrown(err)}`);
+  }
+}
+
+/** `reader.read()` as a promise, whatever the reader does (a custom stream may throw). */
+export function readChunk(reader) {
+  try {
+    return Promise.resolve(reader.read());
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+/** `location` resolved against `base` (a redirect's target), or null when it is no URL. */
+export function resolveUrl(location, base) {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether two absolute URLs share an origin (Authorization is never sent across origins). */
+export function sameOrigin(a, b) {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Request headers as a Headers object (what a custom fetch expects to find in init), or the
+ * plain record where Headers is missing or refuses a value (fetch then reports it).
+ */
+export function headersOf(record) {
+  try {
+    return typeof Headers === 'function' ? new Headers(record) : record;
+  } catch {
+    return record;
   }
 }
 

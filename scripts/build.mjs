@@ -85,9 +85,16 @@ const apiNames = [...read(join(pkg, 'handinger_wasm.d.ts')).matchAll(/^export (?
 
 // --- Web entries (ES modules) ---
 const webErrors = './' + relative(pkg, join(webSnippets, 'js/errors.js'));
-const webReexports = `export * from './handinger_wasm.js';
+const guardedNames = [...read(join(root, 'js/errors.js')).matchAll(/^    (\w+): guard\w+\(core\.\1\)/gm)].map((m) => m[1]);
+for (const n of guardedNames) if (!apiNames.includes(n)) throw new Error(`guardApi wraps ${n}, which the core does not export`);
+const webTypes = `export * from './handinger_wasm.js';
 export { default as init, initSync } from './handinger_wasm.js';
 export { ${errorClasses.join(', ')} } from '${webErrors}';
+`;
+// The guarded functions (js/errors.js guardApi) shadow the raw ones that `export *` brings.
+const webReexports = `${webTypes}import * as core from './handinger_wasm.js';
+import { guardApi } from '${webErrors}';
+export const { ${guardedNames.join(', ')} } = guardApi(core);
 `;
 writeFileSync(join(pkg, 'index.js'), `${banner}import init from './handinger_wasm.js';
 await init({ module_or_path: new URL('./handinger_wasm_bg.wasm', import.meta.url) });
@@ -101,7 +108,7 @@ import { initSync } from './handinger_wasm.js';
 import bytes from './wasm-inline.js';
 initSync({ module: bytes });
 ${webReexports}`);
-writeFileSync(join(pkg, 'index.d.ts'), `${banner}${webReexports}`);
+writeFileSync(join(pkg, 'index.d.ts'), `${banner}${webTypes}`);
 
 // --- Node entries: CommonJS core, ESM wrapper over it ---
 writeFileSync(join(nodeDir, 'package.json'), '{ "type": "commonjs" }\n');
@@ -110,8 +117,9 @@ writeFileSync(join(nodeDir, 'index.js'), `${banner}'use strict';
 // The nodejs glue instantiates the wasm synchronously on require.
 const core = require('./handinger_wasm.js');
 const errors = require('${nodeErrors}');
+const guarded = errors.guardApi(core);
 module.exports = {
-${apiNames.map((n) => `  ${n}: core.${n},`).join('\n')}
+${apiNames.map((n) => `  ${n}: ${guardedNames.includes(n) ? 'guarded' : 'core'}.${n},`).join('\n')}
 ${errorClasses.map((n) => `  ${n}: errors.${n},`).join('\n')}
   /** Already initialised in Node: kept for parity with the web entries. */
   init: async () => {},

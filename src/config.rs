@@ -108,6 +108,16 @@ pub fn resolve(raw: RawOptions) -> Result<Config, Vec<Issue>> {
     if let Some(key) = &api_key {
         if key.is_empty() || key.chars().any(|c| c.is_control() || c == ' ') {
             issues.push(opt_issue("apiKey", "expected a non-empty key without spaces or control characters"));
+        } else if let Some((at, c)) = key.chars().enumerate().find(|(_, c)| !c.is_ascii_graphic()) {
+            // Never echo the key: name the character and where it sits. A header carries
+            // bytes only, so such a key could not even be sent.
+            issues.push(opt_issue(
+                "apiKey",
+                &format!(
+                    "contains U+{:04X} at character {at}: an API key is printable ASCII (was it pasted with an invisible or typographic character?)",
+                    c as u32
+                ),
+            ));
         }
     }
     let allow_insecure_http = raw.allow_insecure_http.unwrap_or(false);
@@ -161,6 +171,12 @@ pub fn resolve(raw: RawOptions) -> Result<Config, Vec<Issue>> {
             issues.push(opt_issue("headers", &format!("{} is not a valid header name", crate::text::quoted(name))));
         } else if value.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
             issues.push(opt_issue(&format!("headers.{name}"), "header values may not contain CR, LF or NUL"));
+        } else if let Some(c) = value.chars().find(|&c| c as u32 > 0xFF) {
+            // fetch takes header values as byte strings: it would throw on this one.
+            issues.push(opt_issue(
+                &format!("headers.{name}"),
+                &format!("header values are byte strings (up to U+00FF); U+{:04X} cannot be sent", c as u32),
+            ));
         }
     }
     match base {
@@ -307,10 +323,11 @@ pub(crate) fn parse_host(authority: &str) -> Option<String> {
     Some(host.to_ascii_lowercase())
 }
 
-/// localhost (and its subdomains), 127.0.0.0/8 and [::1].
+/// localhost, 127.0.0.0/8 and [::1] (DESIGN.md's loopback).
 pub fn is_loopback_host(host: &str) -> bool {
     let host = host.trim_end_matches('.');
-    if host == "localhost" || host.ends_with(".localhost") || host == "[::1]" || host == "[0:0:0:0:0:0:0:1]" {
+    // Exactly these names: `*.localhost` is loopback in browsers but goes to DNS in Node.
+    if host == "localhost" || host == "[::1]" || host == "[0:0:0:0:0:0:0:1]" {
         return true;
     }
     let parts: Vec<&str> = host.split('.').collect();
@@ -372,11 +389,16 @@ mod tests {
             ..Default::default()
         });
         assert!(ok.is_ok());
-        for lo in ["http://localhost", "http://127.0.0.1", "http://127.9.8.7:1", "http://[::1]", "http://app.localhost"]
-        {
+        for lo in ["http://localhost", "http://127.0.0.1", "http://127.9.8.7:1", "http://[::1]"] {
             assert!(cfg(lo).is_ok(), "{lo}");
         }
-        for not_lo in ["http://127.0.0.1.evil.com", "http://localhost.evil.com", "http://128.0.0.1", "http://[::2]"] {
+        for not_lo in [
+            "http://127.0.0.1.evil.com",
+            "http://localhost.evil.com",
+            "http://128.0.0.1",
+            "http://[::2]",
+            "http://app.localhost",
+        ] {
             assert!(cfg(not_lo).is_err(), "{not_lo}");
         }
     }
@@ -454,6 +476,25 @@ mod tests {
         assert_eq!(no_key.request_headers(), vec![("accept".to_string(), "application/json".to_string())]);
         assert!(resolve(RawOptions { headers: vec![("bad name".into(), "v".into())], ..Default::default() }).is_err());
         assert!(resolve(RawOptions { headers: vec![("x".into(), "a\r\nb".into())], ..Default::default() }).is_err());
+        // Latin-1 values are byte strings and pass; anything above U+00FF cannot be sent.
+        assert!(resolve(RawOptions { headers: vec![("x".into(), "caf\u{e9}".into())], ..Default::default() }).is_ok());
+        let wide = resolve(RawOptions { headers: vec![("x".into(), "\u{1F600}".into())], ..Default::default() });
+        assert!(wide.unwrap_err()[0].message.contains("U+1F600"));
+    }
+
+    #[test]
+    fn api_keys_are_printable_ascii_and_never_echoed() {
+        for key in ["hk_live_abc\u{200b}", "\u{201c}hk_live\u{201d}", "hk\u{e9}"] {
+            let issues = resolve(RawOptions { api_key: Some(Some(key.into())), ..Default::default() }).unwrap_err();
+            assert_eq!(issues[0].path, "options.apiKey");
+            assert!(
+                !issues[0].message.contains("hk_live") && !issues[0].message.contains("hk\u{e9}"),
+                "{}",
+                issues[0].message
+            );
+        }
+        let env = resolve(RawOptions { env_api_key: Some("k\u{2026}".into()), ..Default::default() });
+        assert!(env.unwrap_err()[0].message.contains("U+2026"));
         assert!(resolve(RawOptions { api_key: Some(Some("a b".into())), ..Default::default() }).is_err());
     }
 }

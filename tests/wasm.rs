@@ -269,6 +269,24 @@ async fn a_redirect_to_plain_http_is_refused() {
 }
 
 #[wasm_bindgen_test]
+async fn a_302_to_plain_http_is_refused_before_it_is_requested() {
+    // fetch answers a 302 (as with redirect: 'manual'); the target must never be requested.
+    let fetch = js(
+        "",
+        "globalThis.__urls = []; return async (url, init) => { globalThis.__urls.push(url + ' ' + init.redirect); \
+         return new Response(null, { status: 302, headers: { location: 'http://evil.example/api/tasks/t' } }); }",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    let err = settle(fetch_task("t".into(), Some(opts(&fetch, &[("maxRetries", 2.into())])))).await.unwrap_err();
+    assert!(err.is_instance_of::<APIConnectionError>());
+    assert!(text(&err, "message").contains("refused a redirect to http://evil.example/"), "{}", text(&err, "message"));
+    let urls = Reflect::get(&js_sys::global(), &"__urls".into()).unwrap();
+    let urls: Vec<String> = Array::from(&urls).iter().filter_map(|u| u.as_string()).collect();
+    assert_eq!(urls, vec!["https://api.example.test/v1/api/tasks/t manual".to_string()]);
+}
+
+#[wasm_bindgen_test]
 async fn retries_follow_the_policy_and_are_counted() {
     // 503 (retry-after-ms: 10), then 200.
     let fetch = js(

@@ -86,7 +86,7 @@ form.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (current?.kind === 'watch') return; // Stop first: a fetch must not silently end a watch
   const op = begin('fetch');
-  const id = idInput.value;
+  const id = (idInput.value = idInput.value.trim()); // a pasted id often carries spaces
   const options = callOptions();
   hideError();
   $('#watch').hidden = true;
@@ -115,7 +115,7 @@ form.addEventListener('submit', async (event) => {
 
 watchButton.addEventListener('click', async () => {
   const op = begin('watch');
-  const id = idInput.value;
+  const id = (idInput.value = idInput.value.trim()); // a pasted id often carries spaces
   const options = callOptions();
   hideError();
   fetchStatus.textContent = '';

@@ -62,8 +62,15 @@ export function setupValidator({ onPreview }) {
   async function loadSample() {
     const res = await fetch(SAMPLE_URL);
     if (!res.ok) throw new Error(`${SAMPLE_URL}: ${res.status}`);
-    input.value = await res.text();
+    setText(await res.text());
     validate();
+  }
+
+  /** New content starts at its top-left corner (the textarea does not wrap lines). */
+  function setText(text) {
+    input.value = text;
+    input.scrollTop = 0;
+    input.scrollLeft = 0;
   }
 
   /** Applies `mutate` to the current JSON (the sample when it is not JSON) and revalidates. */
@@ -80,7 +87,7 @@ export function setupValidator({ onPreview }) {
       body = JSON.parse(input.value);
     }
     mutate(body);
-    input.value = JSON.stringify(body, null, 2);
+    setText(JSON.stringify(body, null, 2));
     validate();
   }
 

@@ -1,11 +1,11 @@
 //! Reads a response body as a stream, counting bytes as they arrive (a body without
 //! Content-Length is capped too), racing every read against the attempt's deadline.
 
-use crate::wasm::bindings::{cancel_quietly, Deadline};
+use super::response::Opened;
+use crate::wasm::bindings::{cancel_quietly, read_chunk, sleep, Deadline};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStreamDefaultReader, Response};
 
 pub enum BodyError {
     /// The deadline fired, or the stream failed: see the deadline's state.
@@ -14,28 +14,26 @@ pub enum BodyError {
     TooLarge,
 }
 
-pub async fn read_capped(resp: &Response, cap: f64, deadline: &Deadline) -> Result<Vec<u8>, BodyError> {
-    let Some(stream) = resp.body() else {
+/// Empty chunks in a row after which the read yields to the event loop once: a stream that
+/// only ever yields empty chunks would otherwise starve every timer, the timeout's too.
+const EMPTY_CHUNKS_BEFORE_YIELD: u32 = 64;
+
+pub async fn read_capped(resp: &Opened, cap: f64, deadline: &Deadline) -> Result<Vec<u8>, BodyError> {
+    let Some(reader) = &resp.reader else {
         return Ok(Vec::new());
     };
-    let announced = resp
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map(|n| n as f64);
+    let announced = resp.header("content-length").and_then(|v| v.trim().parse::<u64>().ok()).map(|n| n as f64);
     if announced.is_some_and(|len| len > cap) {
-        cancel_quietly(&stream);
+        cancel_quietly(reader);
         return Err(BodyError::TooLarge);
     }
-    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut bytes = Vec::with_capacity(announced.unwrap_or(0.0).min(cap) as usize);
+    let mut empty_in_a_row = 0;
     loop {
-        let chunk = match JsFuture::from(deadline.race(&reader.read())).await {
+        let chunk = match JsFuture::from(deadline.race(&read_chunk(reader))).await {
             Ok(chunk) => chunk,
             Err(e) => {
-                cancel_quietly(&reader);
+                cancel_quietly(reader);
                 return Err(BodyError::Failed(e));
             }
         };
@@ -44,11 +42,22 @@ pub async fn read_capped(resp: &Response, cap: f64, deadline: &Deadline) -> Resu
         }
         let value = Reflect::get(&chunk, &"value".into()).unwrap_or(JsValue::UNDEFINED);
         let Some(part) = value.dyn_ref::<Uint8Array>() else {
-            cancel_quietly(&reader);
+            cancel_quietly(reader);
             return Err(BodyError::Failed(JsValue::from_str("response body stream yielded a non-byte chunk")));
         };
+        if part.length() == 0 {
+            empty_in_a_row += 1;
+            if empty_in_a_row % EMPTY_CHUNKS_BEFORE_YIELD == 0 {
+                if let Err(e) = JsFuture::from(deadline.race(&sleep(0.0, &deadline.signal()))).await {
+                    cancel_quietly(reader);
+                    return Err(BodyError::Failed(e));
+                }
+            }
+            continue;
+        }
+        empty_in_a_row = 0;
         if bytes.len() as f64 + part.length() as f64 > cap {
-            cancel_quietly(&reader);
+            cancel_quietly(reader);
             return Err(BodyError::TooLarge);
         }
         let at = bytes.len();

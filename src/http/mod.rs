@@ -3,19 +3,23 @@
 
 mod body;
 mod log;
+mod response;
 pub mod wait;
 
 use crate::error::{redact, status_message, ErrorKind};
 use crate::issue::{summarize, Issue, IssueCode};
 use crate::retry::{retry_delay_ms, should_retry, Outcome};
-use crate::wasm::bindings::{call_fetch, sleep, try_parse_json, Deadline};
+use crate::wasm::bindings::{call_fetch, same_origin, sleep, try_parse_json, Deadline};
 use crate::wasm::errors::{no_response_error, set, status_error, ResponseInfo};
 use crate::wasm::options::CallOptions;
 use body::{read_capped, BodyError};
 use js_sys::{Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use response::Opened;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::Response;
+
+/// Redirects followed in one attempt before giving up (fetch's own limit).
+const MAX_REDIRECTS: u32 = 20;
 
 /// A validated task and what the response said about it.
 pub struct Fetched {
@@ -100,17 +104,75 @@ fn no_response(deadline: &Deadline, cause: JsValue, timeout_ms: f64, api_key: Op
     }
 }
 
-fn request_init(opts: &CallOptions, signal: &JsValue) -> Object {
-    let headers = gloo_net::http::Headers::new();
+/// `redirect: 'manual'` first, so a redirect's target is checked before anything connects
+/// to it; `'follow'` where a browser hides the target (then the final URL is checked).
+/// Authorization goes only to the base URL's origin, as fetch itself does on redirects.
+fn request_init(opts: &CallOptions, signal: &JsValue, redirect: &str, with_key: bool) -> Object {
+    let headers = Object::new();
     for (name, value) in opts.config.request_headers() {
-        headers.set(&name, &value);
+        if with_key || name != "authorization" {
+            set(&headers, &name, &JsValue::from_str(&value));
+        }
     }
     let init = Object::new();
     set(&init, "method", &"GET".into());
-    set(&init, "headers", &headers.into_raw());
+    set(&init, "headers", &crate::wasm::bindings::headers_of(&headers));
     set(&init, "signal", signal);
-    set(&init, "redirect", &"follow".into());
+    set(&init, "redirect", &redirect.into());
     init
+}
+
+fn refused_redirect(target: &str, api_key: Option<&str>) -> Failure {
+    let msg = format!(
+        "Connection error: refused a redirect to {}: plain http to a non-loopback host is never followed (the API key must not travel in clear text)",
+        redact(target, api_key)
+    );
+    Failure::fatal(no_response_error(ErrorKind::ApiConnection, &msg, None))
+}
+
+/// Sends the request and follows redirects whose targets pass the transport rules.
+async fn open(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<Opened, Failure> {
+    let api_key = opts.config.api_key.as_deref();
+    let allow_http = opts.config.allow_insecure_http;
+    let mut current = url.to_string();
+    let mut redirect = "manual";
+    let mut redirects = 0;
+    loop {
+        let init = request_init(opts, &deadline.signal(), redirect, same_origin(&current, url));
+        let resp = JsFuture::from(deadline.race(&call_fetch(&opts.fetch, &current, &init)))
+            .await
+            .map_err(|e| no_response(deadline, e, opts.config.timeout_ms, api_key))?;
+        let resp = Opened::open(&resp).map_err(|e| {
+            let why = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+            let message = redact(&format!("Connection error: {why}"), api_key);
+            Failure::fatal(no_response_error(ErrorKind::ApiConnection, &message, Some(&e)))
+        })?;
+        if resp.opaque_redirect && redirect == "manual" {
+            // A browser: the target is hidden from us, so fetch follows it (it drops
+            // Authorization across origins itself) and the final URL is checked below.
+            resp.cancel();
+            redirect = "follow";
+            continue;
+        }
+        if let Some(target) = resp.redirect_target(&current) {
+            resp.cancel();
+            if crate::config::is_insecure_target(&target, allow_http) {
+                return Err(refused_redirect(&target, api_key));
+            }
+            redirects += 1;
+            if redirects > MAX_REDIRECTS {
+                let msg = format!("Connection error: more than {MAX_REDIRECTS} redirects");
+                return Err(Failure::fatal(no_response_error(ErrorKind::ApiConnection, &msg, None)));
+            }
+            current = target;
+            continue;
+        }
+        if resp.redirected && crate::config::is_insecure_target(&resp.url, allow_http) {
+            resp.cancel();
+            return Err(refused_redirect(&resp.url, api_key));
+        }
+        return Ok(resp);
+    }
 }
 
 async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<Fetched, Failure> {
@@ -119,27 +181,9 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
     if deadline.state() == "abort" {
         return Err(Failure::fatal(user_abort()));
     }
-    let init = request_init(opts, &deadline.signal());
-    let resp = JsFuture::from(deadline.race(&call_fetch(&opts.fetch, url, &init)))
-        .await
-        .map_err(|e| no_response(deadline, e, timeout_ms, api_key))?;
-    if !resp.is_instance_of::<Response>() {
-        let msg = "Connection error: options.fetch resolved with something that is not a Response";
-        return Err(Failure::fatal(no_response_error(ErrorKind::ApiConnection, msg, Some(&resp))));
-    }
-    let resp: Response = resp.unchecked_into();
-    if resp.redirected() && crate::config::is_insecure_target(&resp.url(), opts.config.allow_insecure_http) {
-        if let Some(body) = resp.body() {
-            crate::wasm::bindings::cancel_quietly(&body);
-        }
-        let msg = format!(
-            "Connection error: refused a redirect to {}: plain http to a non-loopback host is never followed (the API key must not travel in clear text)",
-            redact(&resp.url(), api_key)
-        );
-        return Err(Failure::fatal(no_response_error(ErrorKind::ApiConnection, &msg, None)));
-    }
+    let resp = open(url, opts, deadline).await?;
     let info = response_info(&resp, api_key);
-    let retry_after = (header(&resp, "retry-after-ms"), header(&resp, "retry-after"));
+    let retry_after = (resp.header("retry-after-ms"), resp.header("retry-after"));
     let bytes = match read_capped(&resp, opts.config.max_response_bytes, deadline).await {
         Ok(bytes) => bytes,
         Err(BodyError::Failed(cause)) => return Err(no_response(deadline, cause, timeout_ms, api_key)),
@@ -154,10 +198,12 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
     if !(200..300).contains(&info.status) {
         let text = redact(&crate::wasm::bytes::text_of(&bytes), api_key);
         let parsed = try_parse_json(&text);
-        let body = if parsed.is_undefined() { JsValue::from_str(&text) } else { parsed };
+        // A body that spells the key with JSON escapes (`\/`, `\u0041`) only shows it once parsed.
+        let body = if parsed.is_undefined() { JsValue::from_str(&text) } else { redact_deep(&parsed, api_key) };
         let kind = ErrorKind::for_status(info.status);
-        let error = status_error(kind, &status_message(info.status, &text), &info, &body, None);
-        let retryable = should_retry(Outcome::Status(info.status), header(&resp, "x-should-retry").as_deref());
+        let message = redact(&status_message(info.status, &text), api_key);
+        let error = status_error(kind, &message, &info, &body, None);
+        let retryable = should_retry(Outcome::Status(info.status), resp.header("x-should-retry").as_deref());
         return Err(Failure { error, retryable, retry_after });
     }
     let checked = crate::validate::check_body(&bytes, opts.config.strict);
@@ -174,23 +220,30 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
     }
 }
 
+/// `value` with the key replaced in every string and object key (see js/runtime.js).
+fn redact_deep(value: &JsValue, api_key: Option<&str>) -> JsValue {
+    match api_key {
+        Some(key) if !key.is_empty() => crate::wasm::bindings::redact_deep(value, key),
+        _ => value.clone(),
+    }
+}
+
 fn invalid_body(info: &ResponseInfo, bytes: &[u8], issues: &[Issue], api_key: Option<&str>) -> JsValue {
     let text = redact(&String::from_utf8_lossy(bytes), api_key);
-    let message = format!("{} invalid response body: {}", info.status, summarize(issues));
+    // Issue messages quote the values they received: the key must not survive in them either.
+    let issues: Vec<Issue> =
+        issues.iter().map(|i| Issue { message: redact(&i.message, api_key), ..i.clone() }).collect();
+    let issues = &issues[..];
+    let message = redact(&format!("{} invalid response body: {}", info.status, summarize(issues)), api_key);
     status_error(ErrorKind::ApiResponseValidation, &message, info, &JsValue::from_str(&text), Some(issues))
 }
 
-fn header(resp: &Response, name: &str) -> Option<String> {
-    resp.headers().get(name).ok().flatten()
-}
-
 /// Status, headers as a plain object (lower-case names, key redacted) and the request id.
-fn response_info(resp: &Response, api_key: Option<&str>) -> ResponseInfo {
+fn response_info(resp: &Opened, api_key: Option<&str>) -> ResponseInfo {
     let headers = Object::new();
-    let raw = gloo_net::http::Response::from(<Response as Clone>::clone(resp));
-    for (name, value) in raw.headers().entries() {
-        set(&headers, &name, &JsValue::from_str(&redact(&value, api_key)));
+    for (name, value) in resp.headers() {
+        set(&headers, name, &JsValue::from_str(&redact(value, api_key)));
     }
-    let request_id = header(resp, "x-request-id").or_else(|| header(resp, "request-id")).map(|v| redact(&v, api_key));
-    ResponseInfo { status: resp.status(), headers, request_id }
+    let request_id = resp.header("x-request-id").or_else(|| resp.header("request-id")).map(|v| redact(&v, api_key));
+    ResponseInfo { status: resp.status, headers, request_id }
 }

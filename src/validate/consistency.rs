@@ -39,7 +39,8 @@ pub fn check<T: Tree>(root: &T) -> Vec<Issue> {
     let totals = task.field("totals").ok().flatten();
     if let Some(declared) = totals.as_ref().and_then(|t| number(t, "turnCount")) {
         if declared != turn_count as f64 {
-            let what = format!("is {}, but there are {turn_count} turns", js_number(declared));
+            let turns = if turn_count == 1 { "is 1 turn".to_string() } else { format!("are {turn_count} turns") };
+            let what = format!("is {}, but there {turns}", js_number(declared));
             out.push(issue("task.totals.turnCount".into(), IssueCode::TurnCountMismatch, what));
         }
     }

@@ -36,6 +36,17 @@ extern "C" {
     pub fn default_fetch() -> JsValue;
     #[wasm_bindgen(js_name = envVar)]
     pub fn env_var(name: &str) -> Option<String>;
+    /// Throws (a plain Error saying why) when `resp` cannot be read as a Response.
+    #[wasm_bindgen(js_name = openResponse, catch)]
+    pub fn open_response(resp: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = readChunk)]
+    pub fn read_chunk(reader: &JsValue) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = resolveUrl)]
+    pub fn resolve_url(location: &str, base: &str) -> Option<String>;
+    #[wasm_bindgen(js_name = sameOrigin)]
+    pub fn same_origin(a: &str, b: &str) -> bool;
+    #[wasm_bindgen(js_name = headersOf)]
+    pub fn headers_of(record: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = cancelQuietly)]
     pub fn cancel_quietly(stream_or_reader: &JsValue);
 
@@ -54,6 +65,8 @@ extern "C" {
     pub fn log_line(logger: &JsValue, method: &str, message: &str, details: &JsValue);
     #[wasm_bindgen(js_name = fillNulls)]
     pub fn fill_nulls(data: &JsValue, task_fields: &js_sys::Array, turn_fields: &js_sys::Array);
+    #[wasm_bindgen(js_name = redactDeep)]
+    pub fn redact_deep(value: &JsValue, key: &str) -> JsValue;
     #[wasm_bindgen(js_name = tryParseJson)]
     pub fn try_parse_json(text: &str) -> JsValue;
 }

@@ -30,13 +30,24 @@ enum Call {
     Wait,
 }
 
-async fn run(task_id: JsValue, call: JsValue, client: Option<JsValue>, kind: Call) -> Result<JsValue, JsValue> {
-    let id = task_id_of(&task_id).map_err(validation_error_one)?;
-    let opts = options::read(&call, client.as_ref()).map_err(|issues| validation_error(&issues))?;
-    if let Call::Wait = kind {
-        return crate::http::wait::wait_for_task(&id, &opts).await;
+/// Checks the arguments now, synchronously, so that anything reading them throws here (where
+/// the package entry turns it into a rejection) and not later inside a task nobody awaits.
+fn start(task_id: JsValue, call: JsValue, client: Option<&JsValue>, kind: Call) -> Promise {
+    let id = match task_id_of(&task_id) {
+        Ok(id) => id,
+        Err(issue) => return Promise::reject(&validation_error_one(issue)),
+    };
+    match options::read(&call, client) {
+        Ok(opts) => future_to_promise(async move { run(&id, &opts, kind).await }),
+        Err(issues) => Promise::reject(&validation_error(&issues)),
     }
-    let fetched = crate::http::fetch_task(&id, &opts).await?;
+}
+
+async fn run(id: &str, opts: &options::CallOptions, kind: Call) -> Result<JsValue, JsValue> {
+    if let Call::Wait = kind {
+        return crate::http::wait::wait_for_task(id, opts).await;
+    }
+    let fetched = crate::http::fetch_task(id, opts).await?;
     if let Call::Fetch = kind {
         return Ok(fetched.data);
     }
@@ -55,7 +66,7 @@ pub fn fetch_task(
     #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FetchTaskOptions")] options: Option<JsValue>,
 ) -> Promise {
-    future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), None, Call::Fetch))
+    start(task_id, options.unwrap_or(JsValue::UNDEFINED), None, Call::Fetch)
 }
 
 /// Like `fetchTask`, with the response status, headers, request id and retry count.
@@ -64,7 +75,7 @@ pub fn fetch_task_with_response(
     #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "FetchTaskOptions")] options: Option<JsValue>,
 ) -> Promise {
-    future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), None, Call::WithResponse))
+    start(task_id, options.unwrap_or(JsValue::UNDEFINED), None, Call::WithResponse)
 }
 
 /// Polls until the task reaches a terminal status (completed, error, aborted). `onUpdate`
@@ -74,7 +85,7 @@ pub fn wait_for_task(
     #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "WaitForTaskOptions")] options: Option<JsValue>,
 ) -> Promise {
-    future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), None, Call::Wait))
+    start(task_id, options.unwrap_or(JsValue::UNDEFINED), None, Call::Wait)
 }
 
 /// Checks a task id and returns it unchanged (not encoded); throws `ValidationError`.
@@ -114,7 +125,7 @@ impl HandingerClient {
         #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FetchTaskOptions")] options: Option<JsValue>,
     ) -> Promise {
-        future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), Some(self.options.clone()), Call::Fetch))
+        start(task_id, options.unwrap_or(JsValue::UNDEFINED), Some(&self.options), Call::Fetch)
     }
 
     #[wasm_bindgen(js_name = waitForTask, unchecked_return_type = "Promise<TaskWithTurns>")]
@@ -123,7 +134,7 @@ impl HandingerClient {
         #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "WaitForTaskOptions")] options: Option<JsValue>,
     ) -> Promise {
-        future_to_promise(run(task_id, options.unwrap_or(JsValue::UNDEFINED), Some(self.options.clone()), Call::Wait))
+        start(task_id, options.unwrap_or(JsValue::UNDEFINED), Some(&self.options), Call::Wait)
     }
 
     #[wasm_bindgen(js_name = fetchTaskWithResponse, unchecked_return_type = "Promise<TaskWithResponse>")]
@@ -132,11 +143,6 @@ impl HandingerClient {
         #[wasm_bindgen(js_name = taskId, unchecked_param_type = "string")] task_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FetchTaskOptions")] options: Option<JsValue>,
     ) -> Promise {
-        future_to_promise(run(
-            task_id,
-            options.unwrap_or(JsValue::UNDEFINED),
-            Some(self.options.clone()),
-            Call::WithResponse,
-        ))
+        start(task_id, options.unwrap_or(JsValue::UNDEFINED), Some(&self.options), Call::WithResponse)
     }
 }

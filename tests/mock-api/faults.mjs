@@ -17,6 +17,9 @@
 //   huge=<bytes>         a valid task padded with an unknown field to about that size
 //   progress=1           pending → running → completed, one step per request
 //   echo-key=1           error bodies echo the Authorization header (redaction tests)
+//   redirect=insecure    302 to http://example.invalid/… (must be refused before connecting)
+//   redirect=<task id>   302 to /api/tasks/<task id> on this server (loopback: followed)
+//   key-in-body=<key>    a 200 whose task.status is <key> (redaction of validation issues)
 
 const DEFAULT_TASK = 'tsk_2Z-YWz3hFq6VlW';
 
@@ -56,6 +59,20 @@ function progressBody(fixtures, step) {
  * standard response headers (CORS, request id).
  */
 export async function answerFault(req, res, spec, attempt, { fixtures, headers }) {
+  if (spec.redirect) {
+    const target = spec.redirect === 'insecure' ? 'http://example.invalid/api/tasks/x' : `/api/tasks/${encodeURIComponent(spec.redirect)}`;
+    res.writeHead(302, { ...headers, location: target, 'content-length': '0' });
+    res.end();
+    return;
+  }
+  if (spec['key-in-body']) {
+    const task = JSON.parse(fixtures.get(DEFAULT_TASK).text);
+    task.task.status = spec['key-in-body'];
+    const text = JSON.stringify(task);
+    res.writeHead(200, { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
+    res.end(text);
+    return;
+  }
   const statuses = (spec.status ?? '200').split(',').map(Number);
   const status = statuses[Math.min(attempt, statuses.length - 1)];
   const ok = status >= 200 && status < 300;

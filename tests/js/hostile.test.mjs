@@ -1,0 +1,181 @@
+// Hostile arguments and misbehaving transports, through the built package in Node: every
+// one ends in a typed rejection (never an uncaught exception or a promise left pending), the
+// API key never leaks, and the next call still works.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as lib from 'handinger-wasm';
+import { startMockApi } from '../mock-api/index.mjs';
+
+const SEED = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
+const KEY = 'hk_abc/def/ghi_123456';
+
+let mock;
+let uncaught = [];
+const onUncaught = (err) => uncaught.push(err);
+before(async () => {
+  mock = await startMockApi();
+  process.on('uncaughtException', onUncaught);
+});
+after(() => {
+  process.off('uncaughtException', onUncaught);
+  mock.close();
+});
+
+/** Settles `promise` within `ms`, or fails the test: a pending promise is a bug here. */
+async function settled(promise, ms = 5000) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still pending after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise.then((value) => ({ value }), (error) => ({ error })), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function stillWorks() {
+  const task = await lib.fetchTask('tsk_pend-1', { baseUrl: mock.url, apiKey: null });
+  assert.equal(task.task.status, 'pending');
+  assert.equal(lib.parseTaskWithTurns(SEED).task.id, 'tsk_2Z-YWz3hFq6VlW');
+  assert.deepEqual(uncaught, []);
+}
+
+const responseOf = (text = SEED, init = { status: 200 }) => new Response(text, init);
+
+test('header values above U+00FF and keys with invisible characters are options errors', async () => {
+  let calls = 0;
+  const fetch = async () => (calls++, responseOf());
+  const cases = [
+    [{ apiKey: 'hk_live_abc\u200b' }, 'options.apiKey', /U\+200B/],
+    [{ apiKey: '\u201chk_live\u201d' }, 'options.apiKey', /U\+201C/],
+    [{ headers: { 'x-a': '😀' } }, 'options.headers.x-a', /U\+1F600/],
+  ];
+  for (const [extra, path, message] of cases) {
+    const out = await settled(lib.fetchTask('x', { baseUrl: 'https://api.test', fetch, ...extra }));
+    assert.ok(out.error instanceof lib.ValidationError, String(out.error));
+    assert.equal(out.error.issues[0].path, path);
+    assert.match(out.error.issues[0].message, message);
+    assert.ok(!JSON.stringify({ m: out.error.message, i: out.error.issues, s: out.error.stack }).includes('hk_live'));
+  }
+  assert.throws(() => new lib.HandingerClient({ apiKey: 'k\u2026' }), lib.ValidationError);
+  assert.equal(calls, 0);
+  await stillWorks();
+});
+
+test('a Response that cannot be read is an APIConnectionError, not a crash', async () => {
+  const consumed = async () => {
+    const r = responseOf();
+    await r.text();
+    return r;
+  };
+  const locked = async () => {
+    const r = responseOf();
+    r.body.getReader();
+    return r;
+  };
+  const throwingStatus = async () => {
+    const r = responseOf();
+    Object.defineProperty(r, 'status', { get: () => { throw new Error('boom'); } });
+    return r;
+  };
+  const syncThrowingRead = async () => {
+    const r = responseOf();
+    const body = { getReader: () => ({ read: () => { throw new Error('read boom'); }, cancel() {} }) };
+    Object.defineProperty(r, 'body', { value: body });
+    return r;
+  };
+  for (const fetch of [consumed, locked, throwingStatus, syncThrowingRead]) {
+    const out = await settled(lib.fetchTask('x', { baseUrl: 'https://api.test', apiKey: null, maxRetries: 0, fetch, timeoutMs: 1000 }));
+    assert.ok(out.error instanceof lib.APIConnectionError, `${fetch.name}: ${out.error}`);
+  }
+  await stillWorks();
+});
+
+test('a body stream of empty chunks forever still times out', async () => {
+  const fetch = async () => new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(0)) }));
+  const out = await settled(lib.fetchTask('x', { baseUrl: 'https://api.test', apiKey: null, maxRetries: 0, fetch, timeoutMs: 300 }));
+  assert.ok(out.error instanceof lib.APIConnectionTimeoutError, String(out.error));
+  await stillWorks();
+});
+
+test('a redirect to plain http is refused before anything connects to it, and not retried', async () => {
+  const id = `fault:redirect=insecure;n=hostile-${process.pid}`;
+  const out = await settled(lib.fetchTask(id, { baseUrl: mock.url, apiKey: null, maxRetries: 2 }));
+  assert.ok(out.error instanceof lib.APIConnectionError, String(out.error));
+  assert.match(out.error.message, /refused a redirect to http:\/\/example\.invalid\//);
+  assert.equal(mock.countFor(id), 1);
+});
+
+test('a redirect to another loopback path is followed, with the key (same origin)', async () => {
+  const id = `fault:redirect=tsk_pend-1;n=hostile-${process.pid}`;
+  const seen = [];
+  const fetch = (url, init) => (seen.push([url, init.headers.get('authorization')]), globalThis.fetch(url, init));
+  const task = await lib.fetchTask(id, { baseUrl: mock.url, apiKey: 'hk_test_mock_0123456789', fetch });
+  assert.equal(task.task.id, 'tsk_pend-1');
+  assert.equal(seen.length, 2);
+  assert.equal(seen[1][0], `${mock.url}/api/tasks/tsk_pend-1`);
+  assert.equal(seen[1][1], 'Bearer hk_test_mock_0123456789');
+});
+
+test('a redirect to another origin is followed without the key', async () => {
+  const seen = [];
+  const fetch = async (url, init) => {
+    seen.push([url, init.headers.get('authorization')]);
+    if (seen.length === 1) return new Response(null, { status: 307, headers: { location: 'https://other.example/t' } });
+    return responseOf();
+  };
+  await lib.fetchTask('x', { baseUrl: 'https://api.test', apiKey: 'hk_live_key', fetch });
+  assert.deepEqual(seen, [['https://api.test/api/tasks/x', 'Bearer hk_live_key'], ['https://other.example/t', null]]);
+});
+
+test('the key is redacted from validation issues of a 2xx body', async () => {
+  const key = 'hk_test_mock_0123456789';
+  const id = `fault:key-in-body=${key};n=hostile-${process.pid}`;
+  const out = await settled(lib.fetchTask(id, { baseUrl: mock.url, apiKey: key, strict: true }));
+  assert.ok(out.error instanceof lib.APIResponseValidationError, String(out.error));
+  assert.equal(out.error.issues[0].path, 'task.status');
+  const everything = JSON.stringify({ m: out.error.message, i: out.error.issues, s: out.error.stack, b: out.error.body });
+  assert.ok(!everything.includes(key), everything);
+  assert.ok(everything.includes('[redacted]'));
+});
+
+test('the key is redacted from an error body that spells it with JSON escapes', async () => {
+  const escaped = KEY.replaceAll('/', '\\/').replace('abc', '\\u0061bc');
+  const body = `{"error":"invalid key ${escaped}","detail":{"${escaped}":["${escaped}"]}}`;
+  const fetch = async () => new Response(body, { status: 401, headers: { 'content-type': 'application/json' } });
+  const out = await settled(lib.fetchTask('x', { baseUrl: 'https://api.test', apiKey: KEY, fetch }));
+  assert.ok(out.error instanceof lib.AuthenticationError);
+  const everything = JSON.stringify({ m: out.error.message, s: out.error.stack, b: out.error.body, e: out.error.error });
+  assert.ok(!everything.includes(KEY), everything);
+  assert.equal(out.error.message, '401 invalid key [redacted]');
+  assert.deepEqual(out.error.body.detail, { '[redacted]': ['[redacted]'] });
+});
+
+test('revoked proxies, detached buffers and a freed client give ValidationErrors', async () => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  const buffer = new ArrayBuffer(8);
+  const view = new Uint8Array(buffer);
+  structuredClone(buffer, { transfer: [buffer] }); // detaches both
+  for (const args of [[proxy], ['x', proxy], ['x', { headers: proxy }]]) {
+    const out = await settled(lib.fetchTask(...args));
+    assert.ok(out.error instanceof lib.ValidationError, String(out.error));
+    const waited = await settled(lib.waitForTask(...args));
+    assert.ok(waited.error instanceof lib.ValidationError, String(waited.error));
+  }
+  for (const input of [proxy, { task: proxy, turns: [] }, buffer, view]) {
+    assert.throws(() => lib.parseTaskWithTurns(input), lib.ValidationError);
+    const r = lib.safeParseTaskWithTurns(input);
+    assert.equal(r.success, false);
+    assert.ok(r.error instanceof lib.ValidationError);
+  }
+  assert.throws(() => lib.validateTaskId(proxy), lib.ValidationError);
+  assert.throws(() => lib.checkTaskConsistency(proxy), lib.ValidationError);
+  const client = new lib.HandingerClient({ baseUrl: mock.url, apiKey: null });
+  client.free();
+  const out = await settled(client.fetchTask('tsk_pend-1'));
+  assert.ok(out.error instanceof lib.HandingerError, String(out.error));
+  await stillWorks();
+});
