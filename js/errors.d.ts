@@ -9,7 +9,11 @@ export class ValidationError extends HandingerError {
   readonly issues: ValidationIssue[];
 }
 
-/** `waitForTask` ran past `maxWaitMs`; `lastTask` is the last snapshot seen (or null). */
+/**
+ * `waitForTask` ran past `maxWaitMs`; `lastTask` is the last snapshot seen (or null). When
+ * transient errors (5xx, 429, connection failures) kept the last polls from succeeding,
+ * `cause` holds the last of them and the message names it.
+ */
 export class WaitTimeoutError extends HandingerError {
   readonly name: 'WaitTimeoutError';
   readonly lastTask: TaskWithTurns | null;
@@ -21,7 +25,7 @@ export class APIError extends HandingerError {
   readonly status: number | undefined;
   /** Response headers (lower-case names), or undefined when no response arrived. */
   readonly headers: Record<string, string> | undefined;
-  /** Parsed JSON body, or the body text (cut) when it is not JSON; API key redacted. */
+  /** Parsed JSON body, or the whole body text when it is not JSON; API key redacted. */
   readonly body: unknown;
   /** The parsed JSON body (as in the official SDK); undefined when the body is not JSON. */
   readonly error: Record<string, unknown> | undefined;

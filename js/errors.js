@@ -13,8 +13,9 @@ export class ValidationError extends HandingerError {
 }
 
 export class WaitTimeoutError extends HandingerError {
-  constructor(message, { lastTask = null } = {}) {
-    super(message);
+  constructor(message, { lastTask = null, cause } = {}) {
+    // `cause`: the transient error that kept the last polls from succeeding, if any.
+    super(message, cause === undefined ? undefined : { cause });
     this.lastTask = lastTask;
   }
 }

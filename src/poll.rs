@@ -25,6 +25,23 @@ pub fn next_interval(last: f64, base: f64, changed: bool) -> f64 {
     }
 }
 
+/// Failed polls in a row that a wait without `maxWaitMs` tolerates before it rejects with the
+/// last error (each poll already made its own `maxRetries` retries). With `maxWaitMs`, a
+/// transient failure is retried until that budget runs out (then `WaitTimeoutError`).
+pub const MAX_FAILED_POLLS_WITHOUT_LIMIT: u32 = 5;
+
+/// The wait before polling again after a transient failure: the server's own Retry-After
+/// (already bounded to (0, 60] s) when it sent one, else the interval grown as for an
+/// unchanged poll.
+pub fn interval_after_failure(last: f64, base: f64, server_delay_ms: Option<f64>) -> f64 {
+    server_delay_ms.unwrap_or_else(|| next_interval(last, base, false))
+}
+
+/// Whether a wait polls again after a transient failure; `failed_in_a_row` counts this one.
+pub fn keep_polling_after_failure(has_max_wait: bool, failed_in_a_row: u32) -> bool {
+    has_max_wait || failed_in_a_row < MAX_FAILED_POLLS_WITHOUT_LIMIT
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +57,20 @@ mod tests {
         assert_eq!(seen, [1500.0, 2250.0, 3375.0, 5062.5, 7593.75, 10_000.0, 10_000.0, 10_000.0]);
         assert_eq!(next_interval(10_000.0, 1000.0, true), 1000.0);
         assert_eq!(next_interval(20_000.0, 20_000.0, false), 20_000.0);
+    }
+
+    #[test]
+    fn a_failed_poll_waits_for_the_server_or_grows_the_interval() {
+        assert_eq!(interval_after_failure(1000.0, 1000.0, Some(20_000.0)), 20_000.0);
+        assert_eq!(interval_after_failure(1000.0, 1000.0, None), 1500.0);
+        assert_eq!(interval_after_failure(10_000.0, 1000.0, None), 10_000.0);
+    }
+
+    #[test]
+    fn failed_polls_are_bounded_only_without_max_wait() {
+        assert!(keep_polling_after_failure(true, 1000));
+        assert!(keep_polling_after_failure(false, MAX_FAILED_POLLS_WITHOUT_LIMIT - 1));
+        assert!(!keep_polling_after_failure(false, MAX_FAILED_POLLS_WITHOUT_LIMIT));
     }
 
     #[test]

@@ -43,13 +43,19 @@ pub fn retry_delay_ms(
     retries_made: u32,
     random: f64,
 ) -> f64 {
-    let asked =
-        retry_after_ms.and_then(parse_number).or_else(|| retry_after.and_then(|v| parse_seconds_or_date(v, now_ms)));
-    if let Some(ms) = asked.filter(|&ms| ms > 0.0 && ms <= MAX_RETRY_AFTER_MS) {
+    if let Some(ms) = server_delay_ms(retry_after_ms, retry_after, now_ms) {
         return ms;
     }
     let base = (0.5 * 2f64.powi(retries_made.min(30) as i32)).min(8.0);
     base * (1.0 - 0.25 * random.clamp(0.0, 1.0)) * 1000.0
+}
+
+/// The wait the server asked for (`retry-after-ms`, else `retry-after` as seconds or an HTTP
+/// date), in ms, when it lies within (0, 60] s; `None` means "not asked, or not honoured".
+pub fn server_delay_ms(retry_after_ms: Option<&str>, retry_after: Option<&str>, now_ms: f64) -> Option<f64> {
+    let asked =
+        retry_after_ms.and_then(parse_number).or_else(|| retry_after.and_then(|v| parse_seconds_or_date(v, now_ms)));
+    asked.filter(|&ms| ms > 0.0 && ms <= MAX_RETRY_AFTER_MS)
 }
 
 /// A plain decimal (at most 16 characters; no sign, no exponent).
@@ -138,6 +144,16 @@ mod tests {
         assert_eq!(retry_delay_ms(None, Some("0.5"), NOW, 0, 0.5), 500.0);
         assert_eq!(retry_delay_ms(Some("1500"), Some("20"), NOW, 0, 0.5), 1500.0);
         assert_eq!(retry_delay_ms(None, Some("Sun, 06 Nov 1994 08:49:57 GMT"), NOW, 0, 0.5), 20_000.0);
+    }
+
+    #[test]
+    fn server_delay_is_only_what_the_server_asked_within_bounds() {
+        assert_eq!(server_delay_ms(None, Some("20"), NOW), Some(20_000.0));
+        assert_eq!(server_delay_ms(Some("250"), None, NOW), Some(250.0));
+        for v in ["0", "-1", "61", "junk", "Sun, 06 Nov 1994 08:49:30 GMT"] {
+            assert_eq!(server_delay_ms(None, Some(v), NOW), None, "{v:?}");
+        }
+        assert_eq!(server_delay_ms(None, None, NOW), None);
     }
 
     #[test]

@@ -28,12 +28,12 @@ pub struct Fetched {
     pub retries: u32,
 }
 
-/// Why an attempt failed, and whether another may succeed.
-struct Failure {
-    error: JsValue,
-    retryable: bool,
+/// Why an attempt (or a whole call) failed, and whether another may succeed.
+pub struct Failure {
+    pub error: JsValue,
+    pub retryable: bool,
     /// `retry-after-ms` and `retry-after` response headers, when a response arrived.
-    retry_after: (Option<String>, Option<String>),
+    pub retry_after: (Option<String>, Option<String>),
 }
 
 impl Failure {
@@ -43,6 +43,12 @@ impl Failure {
 }
 
 pub async fn fetch_task(task_id: &str, opts: &CallOptions) -> Result<Fetched, JsValue> {
+    fetch_task_or_failure(task_id, opts).await.map_err(|f| f.error)
+}
+
+/// `fetch_task`, telling on failure whether the last attempt was retryable (waitForTask
+/// polls again after a transient failure) and what Retry-After it carried.
+pub async fn fetch_task_or_failure(task_id: &str, opts: &CallOptions) -> Result<Fetched, Failure> {
     let url = opts.config.task_url(task_id);
     let log = log::Log::new(opts);
     let mut retries = 0;
@@ -61,14 +67,14 @@ pub async fn fetch_task(task_id: &str, opts: &CallOptions) -> Result<Fetched, Js
         };
         if !failure.retryable || retries >= opts.config.max_retries {
             log.give_up(&url, &failure.error, retries + 1);
-            return Err(failure.error);
+            return Err(failure);
         }
         let (after_ms, after) = &failure.retry_after;
         let delay =
             retry_delay_ms(after_ms.as_deref(), after.as_deref(), js_sys::Date::now(), retries, js_sys::Math::random());
         log.retry(&url, &failure.error, delay, retries + 1);
         if JsFuture::from(sleep(delay, &opts.signal)).await.is_err() {
-            return Err(user_abort());
+            return Err(Failure::fatal(user_abort()));
         }
         retries += 1;
     }

@@ -17,7 +17,7 @@ for (const c of networkCases(`node-${process.pid}`)) {
     const out = await runCase(lib, mock.url, c);
     // Let a dropped or stalled connection settle before counting what the server saw.
     await new Promise((r) => setTimeout(r, 50));
-    assert.deepEqual(checkOutcome(c, out, mock.countFor(c.id)), []);
+    assert.deepEqual(checkOutcome(c, out, mock.requestsFor(c.id)), []);
   });
 }
 

@@ -19,7 +19,9 @@
 //   echo-key=1           error bodies echo the Authorization header (redaction tests)
 //   redirect=insecure    302 to http://example.invalid/… (must be refused before connecting)
 //   redirect=<task id>   302 to /api/tasks/<task id> on this server (loopback: followed)
-//   key-in-body=<key>    a 200 whose task.status is <key> (redaction of validation issues)
+//   key-in-body=<key>    a 200 whose task.status is <key> (redaction of validation issues;
+//                        also an unknown enum value for the strict/lenient cases)
+//   request-id=plain     send the request id as `request-id` instead of `x-request-id`
 
 const DEFAULT_TASK = 'tsk_2Z-YWz3hFq6VlW';
 
@@ -58,7 +60,12 @@ function progressBody(fixtures, step) {
  * Answers a fault request. `attempt` counts from 0 for this id; `headers` are the mock's
  * standard response headers (CORS, request id).
  */
-export async function answerFault(req, res, spec, attempt, { fixtures, headers }) {
+export async function answerFault(req, res, spec, attempt, { fixtures, headers: standard }) {
+  const headers = { ...standard };
+  if (spec['request-id'] === 'plain') {
+    headers['request-id'] = headers['x-request-id'].replace('req_mock_', 'req_plain_');
+    delete headers['x-request-id'];
+  }
   if (spec.redirect) {
     const target = spec.redirect === 'insecure' ? 'http://example.invalid/api/tasks/x' : `/api/tasks/${encodeURIComponent(spec.redirect)}`;
     res.writeHead(302, { ...headers, location: target, 'content-length': '0' });

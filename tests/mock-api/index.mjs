@@ -6,8 +6,9 @@
 //   GET /api/tasks/fault:…    fault modes for network tests (see faults.mjs)
 //   GET /api/tasks/tsk_live-demo   a task that runs for about 10 s (see live.mjs)
 //
-// Every request is recorded (method, raw path, headers) so tests can assert exactly what the
-// client sent and how many requests the server saw.
+// Every request is recorded (method, raw path, headers, arrival time, and whether the client
+// hung up before the response was complete) so tests can assert exactly what the client sent,
+// how many requests the server saw, how they were spaced, and which downloads were cancelled.
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -62,8 +63,12 @@ export function createMockApi({ fixtures = loadFixtures() } = {}) {
     const rawPath = req.url.split('?')[0];
     if (!rawPath.startsWith('/api/')) return false;
     counter += 1;
-    const entry = { method: req.method, path: req.url, id: null, headers: { ...req.headers } };
+    const entry = { method: req.method, path: req.url, id: null, headers: { ...req.headers }, at: Date.now(), cancelled: false };
     requests.push(entry);
+    // The client closed the connection before the whole response went out (a cancelled body).
+    res.on('close', () => {
+      if (!res.writableFinished) entry.cancelled = true;
+    });
     if (req.method === 'OPTIONS') {
       const asked = req.headers['access-control-request-headers'];
       res.writeHead(204, { ...CORS, ...(asked ? { 'access-control-allow-headers': asked } : {}) });
@@ -109,9 +114,10 @@ export function createMockApi({ fixtures = loadFixtures() } = {}) {
     return true;
   }
 
-  /** Requests the server saw for one task id (decoded). */
-  const countFor = (id) => requests.filter((r) => r.method === 'GET' && r.id === id).length;
-  return { handle, requests, fixtures, countFor };
+  /** GET requests the server saw for one task id (decoded), in arrival order. */
+  const requestsFor = (id) => requests.filter((r) => r.method === 'GET' && r.id === id);
+  const countFor = (id) => requestsFor(id).length;
+  return { handle, requests, fixtures, countFor, requestsFor };
 }
 
 /** Starts the mock API alone on 127.0.0.1 (port 0 = any free port). */
@@ -129,6 +135,7 @@ export async function startMockApi({ port = 0, fixtures } = {}) {
     requests: api.requests,
     fixtures: api.fixtures,
     countFor: api.countFor,
+    requestsFor: api.requestsFor,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
