@@ -94,7 +94,10 @@ function unreadable(err) {
   } catch {
     why = 'an unprintable value was thrown';
   }
-  const message = `an argument could not be read: ${why}`;
+  // wasm-bindgen's own words when a HandingerClient method runs without its client.
+  const message = /__wbg_ptr|null pointer passed to rust/.test(why)
+    ? 'HandingerClient method called without its client (taken off the object, as in `const f = client.fetchTask`, or after client.free()): call it as client.fetchTask(…), or bind it'
+    : `an argument could not be read: ${why}`;
   return new ValidationError(message, { issues: [{ path: '', code: 'invalid_type', message }] });
 }
 

@@ -58,6 +58,16 @@ export function defaultFetch() {
   return typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined;
 }
 
+/** The page's or worker's own URL (`location.href`), where there is one; else undefined. */
+export function locationHref() {
+  try {
+    const href = globalThis.location?.href;
+    return typeof href === 'string' ? href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `process.env[name]` where a Node-like `process` exists, else undefined. */
 export function envVar(name) {
   try {

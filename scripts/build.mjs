@@ -132,6 +132,14 @@ export { ${errorClasses.join(', ')} } from '${nodeErrors}';
 export declare function init(): Promise<void>;
 export declare function initSync(): void;
 `);
+// Node ESM types: the web declarations, but init/initSync as the Node entry has them (no-ops;
+// the local declarations shadow the ones `export *` brings).
+writeFileSync(join(pkg, 'index.node.d.ts'), `${banner}export * from './handinger_wasm.js';
+export { ${errorClasses.join(', ')} } from '${webErrors}';
+/** Already initialised in Node: kept for parity with the web entries. */
+export declare function init(): Promise<void>;
+export declare function initSync(): void;
+`);
 const allNames = [...apiNames, ...errorClasses, 'init', 'initSync'];
 writeFileSync(join(pkg, 'index.node.js'), `${banner}// Node ESM: the same CommonJS instance as require('handinger-wasm'), so errors from either
 // are instances of the same classes.
@@ -144,7 +152,7 @@ const cargo = read(join(root, 'Cargo.toml'));
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, 'm'))[1];
 const nodeConditions = {
   require: { types: './node/index.d.ts', default: './node/index.js' },
-  import: { types: './index.d.ts', default: './index.node.js' },
+  import: { types: './index.node.d.ts', default: './index.node.js' },
 };
 const manifest = {
   name: 'handinger-wasm',
@@ -163,15 +171,21 @@ const manifest = {
   module: './index.js',
   types: './index.d.ts',
   files: [
-    'index.js', 'index.node.js', 'index.d.ts', 'sync.js', 'wasm-inline.js',
+    'index.js', 'index.node.js', 'index.d.ts', 'index.node.d.ts', 'sync.js', 'wasm-inline.js',
     'handinger_wasm.js', 'handinger_wasm.d.ts', 'handinger_wasm_bg.wasm', 'handinger_wasm_bg.wasm.d.ts', 'snippets/',
     'node/index.js', 'node/index.d.ts', 'node/package.json', 'node/handinger_wasm.js', 'node/handinger_wasm.d.ts',
     'node/handinger_wasm_bg.wasm', 'node/snippets/',
-    'README.md',
+    'README.md', 'LICENSE-MIT', 'LICENSE-APACHE',
   ],
   sideEffects: ['./index.js', './sync.js', './wasm-inline.js', './index.node.js', './node/index.js', './node/handinger_wasm.js'],
   engines: { node: '>=18' },
 };
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-copyFileSync(join(root, 'README.md'), join(pkg, 'README.md'));
+// The package's README is the user's part of ours: no build, test or layout sections.
+const DEV_ONLY = ['## Two commands', '## Layout'];
+const sections = read(join(root, 'README.md')).split(/^(?=## )/m);
+const userReadme = sections.filter((s) => !DEV_ONLY.some((h) => s.startsWith(h))).join('').trimEnd() + '\n';
+if (userReadme.includes('npm test')) throw new Error('the package README still mentions npm test: check DEV_ONLY');
+writeFileSync(join(pkg, 'README.md'), userReadme);
+for (const f of ['LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(join(root, f), join(pkg, f));
 run('node', [join(root, 'scripts/size.mjs')]);

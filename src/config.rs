@@ -136,6 +136,13 @@ pub fn resolve(raw: RawOptions) -> Result<Config, Vec<Issue>> {
             None
         }
     };
+    if api_key.is_none() && base.as_ref().is_some_and(|b| b.handinger) {
+        // The official SDKs refuse this too: the request could only end in a 401.
+        issues.push(opt_issue(
+            "apiKey",
+            "no API key for Handinger's API: pass apiKey (in Node, or set HANDINGER_API_KEY); apiKey: null is for a baseUrl that is your own proxy adding the key",
+        ));
+    }
     let timeout_ms =
         number_in(&mut issues, "timeoutMs", raw.timeout_ms, DEFAULT_TIMEOUT_MS, 1.0, MAX_TIMEOUT_MS, false);
     let max_retries = number_in(
@@ -232,6 +239,8 @@ pub struct BaseUrl {
     path: String,
     pub secure: bool,
     pub loopback: bool,
+    /// Handinger's own API (handinger.com or a subdomain): it answers nothing without a key.
+    pub handinger: bool,
 }
 
 impl BaseUrl {
@@ -263,6 +272,10 @@ impl BaseUrl {
             path: path.trim_end_matches('/').to_string(),
             secure,
             loopback: is_loopback_host(&host),
+            handinger: {
+                let host = host.trim_end_matches('.');
+                host == "handinger.com" || host.ends_with(".handinger.com")
+            },
         })
     }
 
@@ -340,8 +353,13 @@ pub fn is_loopback_host(host: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Options with a key (Handinger's API refuses to be called without one).
+    fn keyed() -> RawOptions {
+        RawOptions { api_key: Some(Some("k".into())), ..Default::default() }
+    }
+
     fn cfg(base: &str) -> Result<Config, Vec<Issue>> {
-        resolve(RawOptions { base_url: Some(base.into()), ..Default::default() })
+        resolve(RawOptions { base_url: Some(base.into()), api_key: Some(Some("k".into())), ..Default::default() })
     }
 
     #[test]
@@ -360,10 +378,27 @@ mod tests {
     }
 
     #[test]
+    fn handingers_api_without_a_key_is_refused_before_any_request() {
+        for raw in [
+            RawOptions::default(),
+            RawOptions { api_key: Some(None), ..Default::default() },
+            RawOptions { base_url: Some("https://api.handinger.com./v1".into()), ..Default::default() },
+        ] {
+            let err = resolve(raw).unwrap_err();
+            assert_eq!(err[0].path, "options.apiKey");
+            assert!(err[0].message.contains("HANDINGER_API_KEY"), "{}", err[0].message);
+        }
+        // Your own proxy may add the key itself; a look-alike host is not Handinger's.
+        for base in ["https://proxy.example.com", "https://nothandinger.com", "http://127.0.0.1:1"] {
+            let c = resolve(RawOptions { base_url: Some(base.into()), api_key: Some(None), ..Default::default() });
+            assert_eq!(c.unwrap().api_key, None, "{base}");
+        }
+    }
+
+    #[test]
     fn default_base_url_and_env_fallbacks() {
-        let c = resolve(RawOptions::default()).unwrap();
+        let c = resolve(RawOptions { api_key: Some(Some("k".into())), ..Default::default() }).unwrap();
         assert_eq!(c.task_url("t"), "https://handinger.com/api/tasks/t");
-        assert_eq!(c.api_key, None);
         let c = resolve(RawOptions {
             env_api_key: Some("envkey".into()),
             env_base_url: Some("http://localhost:1".into()),
@@ -373,8 +408,13 @@ mod tests {
         assert_eq!(c.api_key.as_deref(), Some("envkey"));
         assert_eq!(c.task_url("t"), "http://localhost:1/api/tasks/t");
         // An explicit null wins over the environment.
-        let c = resolve(RawOptions { api_key: Some(None), env_api_key: Some("envkey".into()), ..Default::default() })
-            .unwrap();
+        let c = resolve(RawOptions {
+            api_key: Some(None),
+            env_api_key: Some("envkey".into()),
+            env_base_url: Some("http://localhost:1".into()),
+            ..Default::default()
+        })
+        .unwrap();
         assert_eq!(c.api_key, None);
     }
 
@@ -405,11 +445,11 @@ mod tests {
 
     #[test]
     fn log_levels() {
-        assert_eq!(resolve(RawOptions::default()).unwrap().log_level, LogLevel::Off);
-        let c = resolve(RawOptions { log_level: Some("info".into()), ..Default::default() }).unwrap();
+        assert_eq!(resolve(keyed()).unwrap().log_level, LogLevel::Off);
+        let c = resolve(RawOptions { log_level: Some("info".into()), ..keyed() }).unwrap();
         assert_eq!(c.log_level, LogLevel::Info);
         assert!(LogLevel::Debug > LogLevel::Info && LogLevel::Info > LogLevel::Warn && LogLevel::Warn > LogLevel::Off);
-        let err = resolve(RawOptions { log_level: Some("verbose".into()), ..Default::default() }).unwrap_err();
+        let err = resolve(RawOptions { log_level: Some("verbose".into()), ..keyed() }).unwrap_err();
         assert_eq!(err[0].path, "options.logLevel");
     }
 
@@ -448,7 +488,7 @@ mod tests {
             timeout_ms: Some(-1.0),
             max_retries: Some(1.5),
             max_response_bytes: Some(f64::NAN),
-            ..Default::default()
+            ..keyed()
         })
         .unwrap_err();
         let paths: Vec<_> = err.iter().map(|i| i.path.as_str()).collect();
@@ -472,13 +512,14 @@ mod tests {
                 ("accept".to_string(), "application/json; v=2".to_string()),
             ]
         );
-        let no_key = resolve(RawOptions::default()).unwrap();
+        let proxy = Some("https://proxy.example".to_string());
+        let no_key = resolve(RawOptions { api_key: Some(None), base_url: proxy, ..Default::default() }).unwrap();
         assert_eq!(no_key.request_headers(), vec![("accept".to_string(), "application/json".to_string())]);
-        assert!(resolve(RawOptions { headers: vec![("bad name".into(), "v".into())], ..Default::default() }).is_err());
-        assert!(resolve(RawOptions { headers: vec![("x".into(), "a\r\nb".into())], ..Default::default() }).is_err());
+        assert!(resolve(RawOptions { headers: vec![("bad name".into(), "v".into())], ..keyed() }).is_err());
+        assert!(resolve(RawOptions { headers: vec![("x".into(), "a\r\nb".into())], ..keyed() }).is_err());
         // Latin-1 values are byte strings and pass; anything above U+00FF cannot be sent.
-        assert!(resolve(RawOptions { headers: vec![("x".into(), "caf\u{e9}".into())], ..Default::default() }).is_ok());
-        let wide = resolve(RawOptions { headers: vec![("x".into(), "\u{1F600}".into())], ..Default::default() });
+        assert!(resolve(RawOptions { headers: vec![("x".into(), "caf\u{e9}".into())], ..keyed() }).is_ok());
+        let wide = resolve(RawOptions { headers: vec![("x".into(), "\u{1F600}".into())], ..keyed() });
         assert!(wide.unwrap_err()[0].message.contains("U+1F600"));
     }
 

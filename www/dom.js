@@ -29,6 +29,11 @@ export const badge = (status, extra = '') => h('span', { className: `badge ${ext
 export const fmtNum = (n, digits = 2) => n.toLocaleString(undefined, { maximumFractionDigits: digits });
 
 /** 850 ms · 2 s · 25.8 s · 1 min 5 s · 2 h 3 min */
+/** "1 turn", "3 turns". */
+export function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function fmtDuration(ms) {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;

@@ -56,7 +56,7 @@ export function describeError(err, { baseUrl, taskId }) {
     return { title: 'Not allowed', what: 'The key is valid but may not read this task (403).', tryThis: 'Use a key of the organisation that owns the task.' };
   }
   if (err instanceof NotFoundError) {
-    return { title: 'No such task', what: `No task with the id ${id} is visible with this key (404).`, tryThis: 'Check the id: copy it from the task’s URL in the dashboard (it starts with tsk_).' };
+    return { title: 'No such task', what: `The server has no task with the id ${id}, or none that this key may see (404).`, tryThis: 'Check the id: copy it from the task’s URL in the dashboard (it starts with tsk_).' };
   }
   if (err instanceof RateLimitError) {
     const wait = retryAfterMs(err.headers);

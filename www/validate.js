@@ -1,7 +1,7 @@
 // The validator panel: pasted JSON → safeParseTaskWithTurns (strict) → checkTaskConsistency.
 // Each issue is a button that selects the offending value in the textarea.
 import { safeParseTaskWithTurns, checkTaskConsistency } from 'handinger-wasm';
-import { $, h } from './dom.js';
+import { $, h, plural } from './dom.js';
 import { issueList } from './error-view.js';
 import { rangeForIssue } from './json-locate.js';
 
@@ -30,7 +30,7 @@ export function setupValidator({ onPreview }) {
     if (issues.length) return show('inconsistent', 'Valid shape, but inconsistent', 'checkTaskConsistency found', issues);
     result.dataset.state = 'valid';
     result.replaceChildren(
-      h('p', { className: 'verdict ok' }, '✓ Valid and consistent: ', h('code', {}, parsed.data.task.id), ` with ${parsed.data.turns.length} turn(s).`),
+      h('p', { className: 'verdict ok' }, '✓ Valid and consistent: ', h('code', {}, parsed.data.task.id), ` with ${plural(parsed.data.turns.length, 'turn')}.`),
       h('button', { type: 'button', className: 'secondary', onclick: () => onPreview(lastValid) }, 'Show it in the task view'),
     );
   }
@@ -38,7 +38,7 @@ export function setupValidator({ onPreview }) {
   function show(state, verdict, by, issues) {
     result.dataset.state = state;
     result.replaceChildren(
-      h('p', { className: `verdict ${state === 'invalid' ? 'bad' : 'warn'}` }, `${state === 'invalid' ? '✗' : '⚠'} ${verdict}. `, h('span', { className: 'muted' }, `${by} ${issues.length} issue(s); choose one to see it in the JSON.`)),
+      h('p', { className: `verdict ${state === 'invalid' ? 'bad' : 'warn'}` }, `${state === 'invalid' ? '✗' : '⚠'} ${verdict}. `, h('span', { className: 'muted' }, `${by} ${plural(issues.length, 'issue')}; ${issues.length === 1 ? 'choose it' : 'choose one'} to see it in the JSON.`)),
       issueList(issues, { onPick: highlight }),
     );
     if (state === 'inconsistent') {

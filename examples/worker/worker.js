@@ -1,6 +1,6 @@
-// Import maps do not reach into workers: import the browser entry by path (a bundler would
-// resolve 'handinger-wasm' to the same file).
-import { fetchTask, NotFoundError } from '../node_modules/handinger-wasm/index.js';
+// Imports the package by name, as a user would: the bundler resolves it through the
+// package's `exports` map (the browser `default` condition, top-level-await entry).
+import { fetchTask, NotFoundError } from 'handinger-wasm';
 
 self.onmessage = async ({ data: { id, baseUrl } }) => {
   try {

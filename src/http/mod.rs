@@ -74,20 +74,24 @@ pub async fn fetch_task_or_failure(task_id: &str, opts: &CallOptions) -> Result<
             retry_delay_ms(after_ms.as_deref(), after.as_deref(), js_sys::Date::now(), retries, js_sys::Math::random());
         log.retry(&url, &failure.error, delay, retries + 1);
         if JsFuture::from(sleep(delay, &opts.signal)).await.is_err() {
-            return Err(Failure::fatal(user_abort()));
+            return Err(Failure::fatal(user_abort(&opts.signal)));
         }
         retries += 1;
     }
 }
 
-fn user_abort() -> JsValue {
-    no_response_error(ErrorKind::ApiUserAbort, "Request was aborted.", None)
+/// `APIUserAbortError`, with the signal's reason (a `TimeoutError` from
+/// `AbortSignal.timeout`, the value given to `abort(reason)`) as its `cause`.
+pub fn user_abort(signal: &JsValue) -> JsValue {
+    let reason = Reflect::get(signal, &"reason".into()).ok().filter(|r| !r.is_undefined());
+    no_response_error(ErrorKind::ApiUserAbort, "Request was aborted.", reason.as_ref())
 }
 
 /// The error for a failure before a complete response: which one the deadline tells.
-fn no_response(deadline: &Deadline, cause: JsValue, timeout_ms: f64, api_key: Option<&str>) -> Failure {
+fn no_response(opts: &CallOptions, deadline: &Deadline, cause: JsValue) -> Failure {
+    let (timeout_ms, api_key) = (opts.config.timeout_ms, opts.config.api_key.as_deref());
     match deadline.state().as_str() {
-        "abort" => Failure::fatal(user_abort()),
+        "abort" => Failure::fatal(user_abort(&opts.signal)),
         "timeout" => Failure {
             error: no_response_error(
                 ErrorKind::ApiConnectionTimeout,
@@ -147,7 +151,7 @@ async fn open(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<Open
         let init = request_init(opts, &deadline.signal(), redirect, same_origin(&current, url));
         let resp = JsFuture::from(deadline.race(&call_fetch(&opts.fetch, &current, &init)))
             .await
-            .map_err(|e| no_response(deadline, e, opts.config.timeout_ms, api_key))?;
+            .map_err(|e| no_response(opts, deadline, e))?;
         let resp = Opened::open(&resp).map_err(|e| {
             let why = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
             let message = redact(&format!("Connection error: {why}"), api_key);
@@ -183,16 +187,15 @@ async fn open(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<Open
 
 async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<Fetched, Failure> {
     let api_key = opts.config.api_key.as_deref();
-    let timeout_ms = opts.config.timeout_ms;
     if deadline.state() == "abort" {
-        return Err(Failure::fatal(user_abort()));
+        return Err(Failure::fatal(user_abort(&opts.signal)));
     }
     let resp = open(url, opts, deadline).await?;
     let info = response_info(&resp, api_key);
     let retry_after = (resp.header("retry-after-ms"), resp.header("retry-after"));
     let bytes = match read_capped(&resp, opts.config.max_response_bytes, deadline).await {
         Ok(bytes) => bytes,
-        Err(BodyError::Failed(cause)) => return Err(no_response(deadline, cause, timeout_ms, api_key)),
+        Err(BodyError::Failed(cause)) => return Err(no_response(opts, deadline, cause)),
         Err(BodyError::TooLarge) => {
             let msg = format!(
                 "{} response body exceeds maxResponseBytes ({} bytes); the download was cancelled",

@@ -11,7 +11,7 @@ use crate::model::TaskStatus;
 use crate::poll::{interval_after_failure, keep_polling_after_failure, next_interval, Snapshot};
 use crate::retry::server_delay_ms;
 use crate::wasm::bindings::{create_error, sleep, Deadline};
-use crate::wasm::errors::{no_response_error, set};
+use crate::wasm::errors::set;
 use crate::wasm::options::CallOptions;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -38,7 +38,7 @@ pub async fn wait_for_task(task_id: &str, opts: &CallOptions) -> Result<JsValue,
     match (result, state.as_str()) {
         (Ok(task), _) => Ok(task),
         (Err(_), "timeout") => Err(wait_timeout(task_id, opts, seen)),
-        (Err(_), "abort") => Err(no_response_error(ErrorKind::ApiUserAbort, "Request was aborted.", None)),
+        (Err(_), "abort") => Err(super::user_abort(&opts.signal)),
         (Err(e), _) => Err(e),
     }
 }

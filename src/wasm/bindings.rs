@@ -34,6 +34,8 @@ extern "C" {
     pub fn call_fetch(fetch: &JsValue, url: &str, init: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_name = defaultFetch)]
     pub fn default_fetch() -> JsValue;
+    #[wasm_bindgen(js_name = locationHref)]
+    pub fn location_href() -> Option<String>;
     #[wasm_bindgen(js_name = envVar)]
     pub fn env_var(name: &str) -> Option<String>;
     /// Throws (a plain Error saying why) when `resp` cannot be read as a Response.

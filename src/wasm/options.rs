@@ -115,7 +115,7 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
     let mut raw = RawOptions {
         env_api_key: if api_key.is_none() { env_var("HANDINGER_API_KEY") } else { None },
         api_key,
-        base_url: layers.typed("baseUrl", "a string", JsValue::as_string),
+        base_url: layers.typed("baseUrl", "a string", JsValue::as_string).map(relative_to_page),
         env_base_url: env_var("HANDINGER_BASE_URL"),
         timeout_ms: layers.typed("timeoutMs", "a number", JsValue::as_f64),
         max_retries: layers.typed("maxRetries", "a number", JsValue::as_f64),
@@ -125,6 +125,13 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
         log_level: layers.typed("logLevel", "a string", JsValue::as_string),
         headers: Vec::new(),
     };
+    // The official SDK's spellings: silently ignoring them would send the request elsewhere.
+    for (theirs, ours) in [("baseURL", "baseUrl"), ("timeout", "timeoutMs"), ("defaultHeaders", "headers")] {
+        if !layers.get(theirs).is_undefined() {
+            let msg = format!("not an option of handinger-wasm (the official SDK's name): use {ours}");
+            layers.issues.push(issue(theirs, msg));
+        }
+    }
     let headers = layers.get("headers");
     if !headers.is_undefined() && !headers.is_null() {
         match read_headers(&headers) {
@@ -205,6 +212,18 @@ fn read_headers(headers: &JsValue) -> Result<Vec<(String, String)>, Issue> {
         out.push((name, value));
     }
     Ok(out)
+}
+
+/// A relative base URL (`/proxy`) resolved against the page's or worker's own URL, as
+/// `fetch` itself would; where there is no such URL (Node) it stays as given and is refused.
+fn relative_to_page(base: String) -> String {
+    if base.contains("://") {
+        return base;
+    }
+    match crate::wasm::bindings::location_href() {
+        Some(href) if !base.trim().is_empty() => crate::wasm::bindings::resolve_url(base.trim(), &href).unwrap_or(base),
+        _ => base,
+    }
 }
 
 /// Duck-typed so that signals from other realms (iframes, Node's undici) are accepted.

@@ -21,7 +21,7 @@ const MOUNTS = {
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.html': 'text/html' };
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>handinger-wasm tests</title><link rel="icon" href="data:,">
-<script type="importmap">{ "imports": { "handinger-wasm": "/pkg/index.js", "zod": "/node_modules/zod/index.js", "@ramensoft/handinger": "/node_modules/@ramensoft/handinger/index.mjs" } }</script>
+<script type="importmap">{ "imports": { "handinger-wasm": "/pkg/index.js", "handinger-wasm/sync": "/pkg/sync.js", "zod": "/node_modules/zod/index.js", "@ramensoft/handinger": "/node_modules/@ramensoft/handinger/index.mjs" } }</script>
 <body>harness</body>`;
 
 /** `fixtures` (optional): the mock API's tasks, as loadFixtures() gives them. */

@@ -79,3 +79,12 @@ test('cross-origin with a custom header: it is preflighted and sent', async () =
   assert.deepEqual(seen, ['OPTIONS', 'GET']);
   assert.equal(other.requests.at(-1).headers['x-trace-id'], 't-1');
 });
+
+test('a relative baseUrl resolves against the page, as fetch does', async () => {
+  const out = await page.evaluate(async () => {
+    const lib = await import('handinger-wasm');
+    const t = await lib.fetchTask('tsk_pend-1', { baseUrl: '/', apiKey: null });
+    return t.task.status;
+  });
+  assert.equal(out, 'pending');
+});

@@ -1,12 +1,13 @@
 // Every example app, built and run in its real host against the mock API, outcome checked:
 // Node ESM and CommonJS scripts, a Vite production build, a webpack 5 production build, a
-// module Web Worker, and an unpacked MV3 extension (side panel page + service worker).
+// module Web Worker (bundled by Vite), an unpacked MV3 extension (side panel page + service
+// worker), and strict TypeScript consumers (page, worker, service worker; bundler, node16).
 // Needs examples/node_modules with the packed package (scripts/examples.sh does that).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,10 +72,19 @@ describe('bundlers (production builds, no plugin)', () => {
   });
 });
 
-test('a dedicated Web Worker', async () => {
-  const { text, errors } = await resultOf(`/worker/index.html?id=${SEED.id}`);
+test('a dedicated Web Worker, bundled by Vite, importing the package by name', async () => {
+  await node('node_modules/vite/bin/vite.js', 'build', 'worker', '--emptyOutDir');
+  const assets = readdirSync(join(examples, 'worker/dist/assets'));
+  assert.ok(assets.some((f) => f.endsWith('.wasm')), 'the .wasm is emitted as an asset');
+  // The worker's bare `import … from 'handinger-wasm'` went through the exports map into its
+  // own bundle: nothing is left for the browser to resolve.
+  const workerChunk = assets.find((f) => /^worker-.*\.js$/.test(f));
+  assert.ok(workerChunk, `a worker bundle among ${assets}`);
+  assert.doesNotMatch(readFileSync(join(examples, 'worker/dist/assets', workerChunk), 'utf8'), /from\s*["']handinger-wasm|node_modules/);
+  const { text, errors } = await resultOf(`/worker/dist/index.html?id=${SEED.id}`);
   assert.equal(text, `${SEED.title} [${SEED.status}] (from a worker)`);
   assert.deepEqual(errors, []);
+  assert.equal((await resultOf('/worker/dist/index.html?id=tsk_nope')).text, 'not found (404)');
 });
 
 test('an MV3 extension: service worker (sync entry) and side panel page', async () => {
@@ -106,7 +116,16 @@ test('an MV3 extension: service worker (sync entry) and side panel page', async 
   }
 });
 
-test('TypeScript: strict consumers resolve the types through exports (bundler and node16)', async () => {
+test('TypeScript: strict consumers (page, Node ESM/CJS, worker, service worker) resolve the types through exports', async () => {
   const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
-  for (const config of ['types/tsconfig.bundler.json', 'types/tsconfig.node16.json']) await node(tsc, '-p', config);
+  const configs = ['bundler', 'node16', 'worker-bundler', 'worker-node16'].map((c) => `types/tsconfig.${c}.json`);
+  for (const config of configs) {
+    await node(tsc, '-p', config).catch((err) => assert.fail(`tsc -p ${config}\n${err.stdout}`));
+  }
+});
+
+test('TypeScript: typed-api.ts, .mts and .cts check the same body', () => {
+  const body = (ext) => readFileSync(join(examples, `types/typed-api.${ext}`), 'utf8').replace(/^(\/\/.*\n)+/, '');
+  assert.equal(body('mts'), body('ts'));
+  assert.equal(body('cts'), body('ts'));
 });

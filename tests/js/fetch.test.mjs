@@ -158,3 +158,59 @@ describe('sync helpers work right after import', () => {
     assert.deepEqual(['pending', 'running', 'completed', 'error', 'aborted'].map(isTerminalStatus), [false, false, true, true, true]);
   });
 });
+
+describe('misuse caught before any request', () => {
+  const spy = () => {
+    const calls = [];
+    const fetch = (url, init) => {
+      calls.push(String(url));
+      return globalThis.fetch(url, init);
+    };
+    return { calls, fetch };
+  };
+
+  test("Handinger's own API without a key is refused (it could only answer 401)", async () => {
+    const { calls, fetch } = spy();
+    for (const o of [{}, { apiKey: null }, { baseUrl: 'https://api.handinger.com/v1' }]) {
+      const err = await fetchTask('tsk_pend-1', { fetch, ...o }).catch((e) => e);
+      assert.ok(err instanceof ValidationError, String(err));
+      assert.equal(err.issues[0].path, 'options.apiKey');
+      assert.match(err.message, /HANDINGER_API_KEY/);
+    }
+    assert.deepEqual(calls, []);
+  });
+
+  test("the official SDK's option names are reported, not silently ignored", async () => {
+    const { calls, fetch } = spy();
+    const err = await fetchTask('tsk_pend-1', { apiKey: TEST_API_KEY, fetch, baseURL: mock.url, timeout: 5, defaultHeaders: {} }).catch((e) => e);
+    assert.ok(err instanceof ValidationError);
+    assert.deepEqual(err.issues.map((i) => i.path), ['options.baseURL', 'options.timeout', 'options.defaultHeaders']);
+    assert.match(err.issues[0].message, /use baseUrl/);
+    assert.deepEqual(calls, []);
+  });
+
+  test('a relative baseUrl is refused in Node (no page to resolve it against)', async () => {
+    const err = await fetchTask('tsk_pend-1', { baseUrl: '/proxy', apiKey: null }).catch((e) => e);
+    assert.ok(err instanceof ValidationError);
+    assert.equal(err.issues[0].path, 'options.baseUrl');
+  });
+
+  test('a HandingerClient method taken off its client says so', async () => {
+    const client = new HandingerClient(opts());
+    const detached = client.fetchTask;
+    const err = await detached('tsk_pend-1').catch((e) => e);
+    assert.ok(err instanceof ValidationError);
+    assert.match(err.message, /called without its client/);
+    assert.equal((await client.fetchTask('tsk_pend-1')).task.id, 'tsk_pend-1');
+  });
+});
+
+test('an abort keeps its reason as the cause (AbortSignal.timeout → TimeoutError)', async () => {
+  const err = await fetchTask('fault:stall=0;n=abort-cause', opts({ signal: AbortSignal.timeout(100) })).catch((e) => e);
+  assert.equal(err.name, 'APIUserAbortError');
+  assert.equal(err.cause?.name, 'TimeoutError');
+  const controller = new AbortController();
+  setTimeout(() => controller.abort('user pressed stop'), 50);
+  const err2 = await fetchTask('fault:stall=0;n=abort-cause-2', opts({ signal: controller.signal })).catch((e) => e);
+  assert.equal(err2.cause, 'user pressed stop');
+});

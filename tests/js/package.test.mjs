@@ -10,7 +10,7 @@ const manifest = JSON.parse(readFileSync(new URL('package.json', pkgDir), 'utf8'
 test('npm pack ships the entries, .wasm and .d.ts files, and nothing else', () => {
   const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: pkgDir, encoding: 'utf8' }));
   const files = report.files.map((f) => f.path).sort();
-  for (const needed of ['index.js', 'index.node.js', 'index.d.ts', 'sync.js', 'wasm-inline.js', 'handinger_wasm.js', 'handinger_wasm.d.ts', 'handinger_wasm_bg.wasm', 'node/index.js', 'node/index.d.ts', 'node/handinger_wasm.js', 'node/handinger_wasm_bg.wasm', 'node/package.json', 'package.json', 'README.md']) {
+  for (const needed of ['index.js', 'index.node.js', 'index.d.ts', 'sync.js', 'wasm-inline.js', 'handinger_wasm.js', 'handinger_wasm.d.ts', 'handinger_wasm_bg.wasm', 'node/index.js', 'node/index.d.ts', 'node/handinger_wasm.js', 'node/handinger_wasm_bg.wasm', 'node/package.json', 'package.json', 'README.md', 'index.node.d.ts', 'LICENSE-MIT', 'LICENSE-APACHE']) {
     assert.ok(files.includes(needed), `missing ${needed}`);
   }
   assert.ok(files.some((f) => /^snippets\/[^/]+\/js\/errors\.d\.ts$/.test(f)), 'error class types');
@@ -18,6 +18,12 @@ test('npm pack ships the entries, .wasm and .d.ts files, and nothing else', () =
     assert.doesNotMatch(f, /\.(rs|toml|lock|tgz|map)$|^(src|tests|target|www|bench|examples)\/|(^|\/)\.env|\.npmrc$/, `should not ship ${f}`);
   }
   assert.ok(report.unpackedSize < 2_000_000, `unpacked size ${report.unpackedSize}`);
+});
+
+test("the package's README is for users: no build, test or layout sections", () => {
+  const readme = readFileSync(new URL('README.md', pkgDir), 'utf8');
+  assert.match(readme, /## Usage/);
+  assert.doesNotMatch(readme, /npm test|## Two commands|## Layout|cargo /);
 });
 
 test('package.json has what JS tooling expects', () => {
