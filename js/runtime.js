@@ -243,6 +243,20 @@ export function fillNulls(data, taskFields, turnFields) {
 }
 
 /**
+ * A shallow copy of `obj`'s own enumerable properties as plain data fields. Not
+ * Object.assign: that would run the `__proto__` setter for an own "__proto__" key (which
+ * JSON.parse creates), dropping the field and giving the copy a foreign prototype.
+ */
+export function copyOwn(obj) {
+  const out = {};
+  for (const key of Reflect.ownKeys(obj)) {
+    if (!Object.prototype.propertyIsEnumerable.call(obj, key)) continue;
+    Object.defineProperty(out, key, { value: obj[key], enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/**
  * Copies the UTF-16 code units `str[start, end)` into wasm memory at byte offset `ptr` (Node
  * only: Buffer#ucs2Write is a plain memory copy there, see hasFastUtf16Copy).
  */

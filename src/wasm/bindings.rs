@@ -65,6 +65,8 @@ extern "C" {
     pub fn write_utf8(text: &JsValue, memory: &JsValue, ptr: usize, start: usize, end: usize) -> usize;
     #[wasm_bindgen(js_name = logLine)]
     pub fn log_line(logger: &JsValue, method: &str, message: &str, details: &JsValue);
+    #[wasm_bindgen(js_name = copyOwn)]
+    pub fn copy_own(obj: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = fillNulls)]
     pub fn fill_nulls(data: &JsValue, task_fields: &js_sys::Array, turn_fields: &js_sys::Array);
     #[wasm_bindgen(js_name = redactDeep)]

@@ -2,7 +2,7 @@
 //! come from the rule tables (and those from the model), never from a list of our own.
 
 use crate::validate::schema::{Field, TASK_FIELDS, TURN_FIELDS};
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 fn missing_nullables<'f>(obj: &JsValue, fields: &'f [Field]) -> Vec<&'f str> {
@@ -33,7 +33,7 @@ pub fn fill_in_place(data: &JsValue) {
 /// when nothing is missing, else a copy where only the changed objects are new.
 pub fn filled_copy(data: &JsValue) -> JsValue {
     let copy = |obj: &JsValue, names: &[&str]| -> JsValue {
-        let new: JsValue = Object::assign(&Object::new(), obj.unchecked_ref()).into();
+        let new = super::bindings::copy_own(obj);
         set_nulls(&new, names);
         new
     };
