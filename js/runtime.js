@@ -8,15 +8,16 @@ export class Deadline {
     this.signal = this.controller.signal;
     this.state = ''; // '' | 'timeout' | 'abort'
     this.userSignal = userSignal ?? null;
-    this.promise = new Promise((_, reject) => {
-      this.reject = reject;
-    });
-    this.promise.catch(() => {}); // observed through race(); never unhandled
+    // Rejecters of the races under way. Not one shared never-settling promise: every race
+    // against that would leave a reaction on it, a leak per body chunk on a long download.
+    this.pending = new Set();
     this.onAbort = () => this.fire('abort');
     this.timer = null;
     if (this.userSignal) {
-      if (this.userSignal.aborted) this.fire('abort');
-      else this.userSignal.addEventListener('abort', this.onAbort, { once: true });
+      // A signal-like object from elsewhere (another realm, a polyfill, a hostile one) may
+      // throw or lack methods: never let that escape into the wasm core.
+      if (signalAborted(this.userSignal)) this.fire('abort');
+      else listen(this.userSignal, 'addEventListener', this.onAbort);
     }
     if (!this.state && timeoutMs != null) this.timer = setTimeout(() => this.fire('timeout'), timeoutMs);
   }
@@ -24,7 +25,9 @@ export class Deadline {
   fire(state) {
     if (this.state) return;
     this.state = state;
-    this.reject(new Error(state));
+    const error = new Error(state);
+    for (const reject of this.pending) reject(error);
+    this.pending.clear();
     try {
       this.controller.abort();
     } catch {
@@ -34,13 +37,40 @@ export class Deadline {
 
   /** Resolves like `promise`, or rejects as soon as the deadline fires. */
   race(promise) {
-    return Promise.race([promise, this.promise]);
+    if (this.state) return Promise.reject(new Error(this.state));
+    return new Promise((resolve, reject) => {
+      this.pending.add(reject);
+      const settle = (fn) => (v) => {
+        this.pending.delete(reject);
+        fn(v);
+      };
+      Promise.resolve(promise).then(settle(resolve), settle(reject));
+    });
   }
 
   dispose() {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    if (this.userSignal) this.userSignal.removeEventListener('abort', this.onAbort);
+    this.pending.clear();
+    if (this.userSignal) listen(this.userSignal, 'removeEventListener', this.onAbort);
+  }
+}
+
+/** `signal.aborted`, false when reading it throws. */
+function signalAborted(signal) {
+  try {
+    return signal.aborted === true;
+  } catch {
+    return false;
+  }
+}
+
+/** `signal[method]('abort', fn)`, ignoring a missing or throwing method. */
+function listen(signal, method, fn) {
+  try {
+    if (typeof signal[method] === 'function') signal[method]('abort', fn, { once: true });
+  } catch {
+    // a broken signal: it can no longer abort this call, which still ends by its timeout
   }
 }
 
@@ -114,6 +144,38 @@ export function redactDeep(value, key) {
     }
   }
   return root;
+}
+
+/**
+ * `err` itself when no text of it shows `key`, else a stand-in Error of the same name whose
+ * message and stack have the key replaced (the original stays with the caller's code: it may
+ * be a custom fetch's error that quotes the request's Authorization header).
+ */
+export function redactCause(err, key) {
+  const has = (v) => typeof v === 'string' && v.includes(key);
+  const scrub = (v) => String(v ?? '').split(key).join('[redacted]');
+  try {
+    if (typeof err === 'string') return has(err) ? scrub(err) : err;
+    if (!(has(err?.message) || has(err?.stack) || has(String(err?.cause ?? '')))) return err;
+    const copy = new Error(scrub(err.message));
+    copy.name = typeof err.name === 'string' ? err.name : 'Error';
+    copy.stack = scrub(err.stack);
+    return copy;
+  } catch {
+    return new Error('[an error that could not be read]');
+  }
+}
+
+/**
+ * Array.isArray that cannot throw into the wasm core (it throws for a revoked Proxy):
+ * 0 = not an array, 1 = an array, 2 = unreadable.
+ */
+export function arrayCheck(v) {
+  try {
+    return Array.isArray(v) ? 1 : 0;
+  } catch {
+    return 2;
+  }
 }
 
 /** JSON.parse that returns undefined instead of throwing. */
@@ -211,7 +273,7 @@ export function cancelQuietly(streamOrReader) {
 /** Resolves after `ms`, or rejects at once when `signal` aborts (timer and listener cleaned up). */
 export function sleep(ms, signal) {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
+    if (signal && signalAborted(signal)) {
       reject(new Error('abort'));
       return;
     }
@@ -220,10 +282,10 @@ export function sleep(ms, signal) {
       reject(new Error('abort'));
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      if (signal) listen(signal, 'removeEventListener', onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal) listen(signal, 'addEventListener', onAbort);
   });
 }
 

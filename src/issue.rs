@@ -46,6 +46,24 @@ pub enum IssueCode {
     MissingCompletedAt,
     /// Consistency: a pending or running task with a `completedAt`.
     UnexpectedCompletedAt,
+    /// The last issue when validation stopped listing: [`MAX_ISSUES`] were found already and
+    /// the turns after them were checked for JSON syntax only.
+    TooManyIssues,
+}
+
+/// Issues listed before validation stops looking: a hostile body with a million bad turns
+/// must not turn into a million issues (memory, time) when a hundred say it all.
+pub const MAX_ISSUES: usize = 100;
+
+/// The closing issue when the list was cut at [`MAX_ISSUES`]; `checked_turns` were checked.
+pub fn too_many_issues(checked_turns: usize) -> Issue {
+    Issue::new(
+        "turns",
+        IssueCode::TooManyIssues,
+        format!(
+            "more than {MAX_ISSUES} issues: listing stopped; turns from turns[{checked_turns}] on were not checked"
+        ),
+    )
 }
 
 impl IssueCode {
@@ -70,6 +88,7 @@ impl IssueCode {
             IssueCode::CompletedBeforeStart => "completed_before_start",
             IssueCode::MissingCompletedAt => "missing_completed_at",
             IssueCode::UnexpectedCompletedAt => "unexpected_completed_at",
+            IssueCode::TooManyIssues => "too_many_issues",
         }
     }
 }

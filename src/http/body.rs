@@ -14,9 +14,13 @@ pub enum BodyError {
     TooLarge,
 }
 
-/// Empty chunks in a row after which the read yields to the event loop once: a stream that
-/// only ever yields empty chunks would otherwise starve every timer, the timeout's too.
-const EMPTY_CHUNKS_BEFORE_YIELD: u32 = 64;
+/// How long the read may run on microtasks alone before it yields to the event loop once. A
+/// stream whose chunks are all ready at once (tiny or empty chunks from a custom fetch)
+/// would otherwise starve every timer and event: the timeout's, and the caller's abort.
+/// Checked only every so many chunks, so that a slow real stream (whose reads wait on the
+/// network, letting timers run anyway) is not slowed by needless yields.
+const YIELD_EVERY_MS: f64 = 10.0;
+const CHUNKS_BETWEEN_CHECKS: u32 = 32;
 
 pub async fn read_capped(resp: &Opened, cap: f64, deadline: &Deadline) -> Result<Vec<u8>, BodyError> {
     let Some(reader) = &resp.reader else {
@@ -28,8 +32,17 @@ pub async fn read_capped(resp: &Opened, cap: f64, deadline: &Deadline) -> Result
         return Err(BodyError::TooLarge);
     }
     let mut bytes = Vec::with_capacity(announced.unwrap_or(0.0).min(cap) as usize);
-    let mut empty_in_a_row = 0;
+    let mut last_yield = js_sys::Date::now();
+    let mut chunks: u32 = 0;
     loop {
+        chunks = chunks.wrapping_add(1);
+        if chunks % CHUNKS_BETWEEN_CHECKS == 0 && js_sys::Date::now() - last_yield >= YIELD_EVERY_MS {
+            if let Err(e) = JsFuture::from(deadline.race(&sleep(0.0, &deadline.signal()))).await {
+                cancel_quietly(reader);
+                return Err(BodyError::Failed(e));
+            }
+            last_yield = js_sys::Date::now();
+        }
         let chunk = match JsFuture::from(deadline.race(&read_chunk(reader))).await {
             Ok(chunk) => chunk,
             Err(e) => {
@@ -46,16 +59,8 @@ pub async fn read_capped(resp: &Opened, cap: f64, deadline: &Deadline) -> Result
             return Err(BodyError::Failed(JsValue::from_str("response body stream yielded a non-byte chunk")));
         };
         if part.length() == 0 {
-            empty_in_a_row += 1;
-            if empty_in_a_row % EMPTY_CHUNKS_BEFORE_YIELD == 0 {
-                if let Err(e) = JsFuture::from(deadline.race(&sleep(0.0, &deadline.signal()))).await {
-                    cancel_quietly(reader);
-                    return Err(BodyError::Failed(e));
-                }
-            }
             continue;
         }
-        empty_in_a_row = 0;
         if bytes.len() as f64 + part.length() as f64 > cap {
             cancel_quietly(reader);
             return Err(BodyError::TooLarge);

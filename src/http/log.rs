@@ -3,6 +3,7 @@
 //! messages were redacted when the errors were made.
 
 use crate::config::LogLevel;
+use crate::error::redact;
 use crate::wasm::bindings::log_line;
 use crate::wasm::errors::set;
 use crate::wasm::options::CallOptions;
@@ -24,6 +25,7 @@ impl<'a> Log<'a> {
 
     fn line(&self, level: LogLevel, message: &str, details: &JsValue) {
         if self.enabled(level) {
+            let message = redact(message, self.opts.config.api_key.as_deref());
             log_line(&self.opts.logger, level.method(), &format!("handinger-wasm: {message}"), details);
         }
     }
@@ -33,14 +35,17 @@ impl<'a> Log<'a> {
         if !self.enabled(LogLevel::Debug) {
             return;
         }
+        // By value, not only by name: a user header or the URL may carry the key too.
+        let key = self.opts.config.api_key.as_deref();
         let headers = Object::new();
         for (name, value) in self.opts.config.request_headers() {
-            let shown = if name == "authorization" { "Bearer [redacted]".to_string() } else { value };
+            let shown = if name == "authorization" { "Bearer [redacted]".to_string() } else { redact(&value, key) };
             set(&headers, &name, &JsValue::from_str(&shown));
         }
         let details = Object::new();
         set(&details, "headers", &headers);
         let total = self.opts.config.max_retries + 1;
+        let url = redact(url, key);
         self.line(LogLevel::Debug, &format!("GET {url} (attempt {attempt} of at most {total})"), &details.into());
     }
 

@@ -74,7 +74,7 @@ pub async fn fetch_task_or_failure(task_id: &str, opts: &CallOptions) -> Result<
             retry_delay_ms(after_ms.as_deref(), after.as_deref(), js_sys::Date::now(), retries, js_sys::Math::random());
         log.retry(&url, &failure.error, delay, retries + 1);
         if JsFuture::from(sleep(delay, &opts.signal)).await.is_err() {
-            return Err(Failure::fatal(user_abort(&opts.signal)));
+            return Err(Failure::fatal(user_abort(opts)));
         }
         retries += 1;
     }
@@ -82,8 +82,9 @@ pub async fn fetch_task_or_failure(task_id: &str, opts: &CallOptions) -> Result<
 
 /// `APIUserAbortError`, with the signal's reason (a `TimeoutError` from
 /// `AbortSignal.timeout`, the value given to `abort(reason)`) as its `cause`.
-pub fn user_abort(signal: &JsValue) -> JsValue {
-    let reason = Reflect::get(signal, &"reason".into()).ok().filter(|r| !r.is_undefined());
+pub fn user_abort(opts: &CallOptions) -> JsValue {
+    let reason = Reflect::get(&opts.signal, &"reason".into()).ok().filter(|r| !r.is_undefined());
+    let reason = reason.map(|r| redact_cause(&r, opts.config.api_key.as_deref()));
     no_response_error(ErrorKind::ApiUserAbort, "Request was aborted.", reason.as_ref())
 }
 
@@ -91,7 +92,7 @@ pub fn user_abort(signal: &JsValue) -> JsValue {
 fn no_response(opts: &CallOptions, deadline: &Deadline, cause: JsValue) -> Failure {
     let (timeout_ms, api_key) = (opts.config.timeout_ms, opts.config.api_key.as_deref());
     match deadline.state().as_str() {
-        "abort" => Failure::fatal(user_abort(&opts.signal)),
+        "abort" => Failure::fatal(user_abort(opts)),
         "timeout" => Failure {
             error: no_response_error(
                 ErrorKind::ApiConnectionTimeout,
@@ -106,7 +107,7 @@ fn no_response(opts: &CallOptions, deadline: &Deadline, cause: JsValue) -> Failu
             let why = why.or_else(|| cause.as_string()).unwrap_or_else(|| "fetch failed".into());
             let message = redact(&format!("Connection error: {why}"), api_key);
             Failure {
-                error: no_response_error(ErrorKind::ApiConnection, &message, Some(&cause)),
+                error: no_response_error(ErrorKind::ApiConnection, &message, Some(&redact_cause(&cause, api_key))),
                 retryable: true,
                 retry_after: (None, None),
             }
@@ -155,7 +156,7 @@ async fn open(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<Open
         let resp = Opened::open(&resp).map_err(|e| {
             let why = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
             let message = redact(&format!("Connection error: {why}"), api_key);
-            Failure::fatal(no_response_error(ErrorKind::ApiConnection, &message, Some(&e)))
+            Failure::fatal(no_response_error(ErrorKind::ApiConnection, &message, Some(&redact_cause(&e, api_key))))
         })?;
         if resp.opaque_redirect && redirect == "manual" {
             // A browser: the target is hidden from us, so fetch follows it (it drops
@@ -188,7 +189,7 @@ async fn open(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<Open
 async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<Fetched, Failure> {
     let api_key = opts.config.api_key.as_deref();
     if deadline.state() == "abort" {
-        return Err(Failure::fatal(user_abort(&opts.signal)));
+        return Err(Failure::fatal(user_abort(opts)));
     }
     let resp = open(url, opts, deadline).await?;
     let info = response_info(&resp, api_key);
@@ -226,6 +227,14 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
             let issue = Issue::new("", IssueCode::InvalidJson, format!("invalid JSON: {why}"));
             Err(Failure::fatal(invalid_body(&info, &bytes, &[issue], api_key)))
         }
+    }
+}
+
+/// A cause to keep on an error, with the key out of its text (see js/runtime.js).
+fn redact_cause(cause: &JsValue, api_key: Option<&str>) -> JsValue {
+    match api_key {
+        Some(key) if !key.is_empty() => crate::wasm::bindings::redact_cause(cause, key),
+        _ => cause.clone(),
     }
 }
 

@@ -38,7 +38,7 @@ pub async fn wait_for_task(task_id: &str, opts: &CallOptions) -> Result<JsValue,
     match (result, state.as_str()) {
         (Ok(task), _) => Ok(task),
         (Err(_), "timeout") => Err(wait_timeout(task_id, opts, seen)),
-        (Err(_), "abort") => Err(super::user_abort(&opts.signal)),
+        (Err(_), "abort") => Err(super::user_abort(opts)),
         (Err(e), _) => Err(e),
     }
 }

@@ -7,7 +7,7 @@ use super::schema::{
     check_number, check_string, expected_for, issue, missing, quote, string_surely_ok, Field, Path, Rule,
 };
 use super::schema::{ROOT_FIELDS, TASK_FIELDS, TOTALS_FIELDS, TURN_FIELDS};
-use crate::issue::{Issue, IssueCode};
+use crate::issue::{Issue, IssueCode, MAX_ISSUES};
 
 /// What validation found.
 #[derive(Debug, Default, PartialEq)]
@@ -23,10 +23,15 @@ pub struct Checked {
 /// `invalid_json` issue (with line and column), as JSON.parse would fail.
 pub fn validate(sc: &mut Scanner<'_>, strict: bool) -> Checked {
     let mut issues = Vec::new();
-    let mut walk = Walk { sc, strict, absent_nullable: false };
+    let mut walk = Walk { sc, strict, absent_nullable: false, stopped_at_turn: None };
     let result = walk.value(&Path::Root, Rule::Root, &mut issues).and_then(|_| walk.sc.finish());
     match result {
-        Ok(()) => Checked { issues, absent_nullable: walk.absent_nullable },
+        Ok(()) => {
+            if let Some(turn) = walk.stopped_at_turn {
+                issues.push(crate::issue::too_many_issues(turn));
+            }
+            Checked { issues, absent_nullable: walk.absent_nullable }
+        }
         Err(e) => {
             let (line, col) = walk.sc.line_col(e.offset);
             let message = format!("invalid JSON at line {line}, column {col}: {}", e.what);
@@ -39,6 +44,8 @@ struct Walk<'a, 's> {
     sc: &'s mut Scanner<'a>,
     strict: bool,
     absent_nullable: bool,
+    /// The turn index where listing stopped (MAX_ISSUES reached); later turns are skipped.
+    stopped_at_turn: Option<usize>,
 }
 
 impl Walk<'_, '_> {
@@ -66,10 +73,18 @@ impl Walk<'_, '_> {
             (Rule::Task, Kind::Object) => self.object(path, TASK_FIELDS, out),
             (Rule::Totals, Kind::Object) => self.object(path, TOTALS_FIELDS, out),
             (Rule::Turns, Kind::Array) => {
+                // A later duplicate "turns" key replaces an earlier one, its cut-off too.
+                self.stopped_at_turn = None;
                 self.sc.open();
                 let mut first = true;
                 let mut index = 0;
                 while self.sc.next_element(&mut first)? {
+                    if out.len() >= MAX_ISSUES {
+                        // Enough to reject it: the rest is only checked to be JSON.
+                        self.stopped_at_turn.get_or_insert(index);
+                        self.sc.skip_value()?;
+                        continue;
+                    }
                     let at = Path::Index(path, index);
                     if self.sc.kind()? == Kind::Object {
                         self.object(&at, TURN_FIELDS, out)?;

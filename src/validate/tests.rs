@@ -256,3 +256,25 @@ fn quoted_values_are_escaped_like_json() {
         r#"turns[0].startedAt: expected an RFC 3339 date-time, received string "a\"b\\c\nd\u0001""#
     );
 }
+
+#[test]
+fn a_flood_of_bad_turns_lists_at_most_max_issues_then_says_so() {
+    let seed = include_str!("../../tests/fixtures/seed-example.json");
+    let v: serde_json::Value = serde_json::from_str(seed).unwrap();
+    let task = serde_json::to_string(&v["task"]).unwrap();
+    for turns in ["{},".repeat(200_000), "0,".repeat(200_000)] {
+        let text = format!("{{\"task\":{task},\"turns\":[{}{{}}]}}", turns);
+        let issues = crate::validate::validate_text(&text, true);
+        // The cut falls between turns: the last turn listed may add up to one per field.
+        let bound = crate::issue::MAX_ISSUES + crate::validate::schema::TURN_FIELDS.len() + 1;
+        assert!(issues.len() <= bound, "{}", issues.len());
+        let last = issues.last().unwrap();
+        assert_eq!(last.code, crate::issue::IssueCode::TooManyIssues);
+        assert_eq!(last.path, "turns");
+        // Still a JSON check after the cut: a syntax error late in the turns wins.
+        let broken = text.replacen("{},{},", "{},{,", 1).replace("{}]}", "{,]}");
+        let issues = crate::validate::validate_text(&broken, true);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].code, crate::issue::IssueCode::InvalidJson);
+    }
+}

@@ -5,7 +5,7 @@
 
 use super::schema::{check_number, check_string, expected_for, issue, missing, Field, Path, Rule};
 use super::schema::{ROOT_FIELDS, TASK_FIELDS, TOTALS_FIELDS, TURN_FIELDS};
-use crate::issue::{Issue, IssueCode};
+use crate::issue::{Issue, IssueCode, MAX_ISSUES};
 use std::borrow::Cow;
 
 /// What a value is, as far as the rules care.
@@ -44,6 +44,15 @@ pub fn validate<T: Tree>(root: &T, strict: bool) -> Vec<Issue> {
     out
 }
 
+/// Whether the turns loop stops listing (see MAX_ISSUES); the closing issue is added once.
+fn stop_listing(out: &mut Vec<Issue>, turn: usize) -> bool {
+    if out.len() < MAX_ISSUES {
+        return false;
+    }
+    out.push(crate::issue::too_many_issues(turn));
+    true
+}
+
 fn value<T: Tree>(node: &T, path: &Path<'_>, rule: Rule, strict: bool, out: &mut Vec<Issue>) {
     match (rule, node.kind()) {
         (Rule::NullableStr | Rule::NullableDatetime | Rule::Record, NodeKind::Null) => {}
@@ -64,6 +73,9 @@ fn value<T: Tree>(node: &T, path: &Path<'_>, rule: Rule, strict: bool, out: &mut
                 Err(why) => return out.push(unreadable(path, &why)),
             };
             for i in 0..len {
+                if stop_listing(out, i) {
+                    break;
+                }
                 let at = Path::Index(path, i);
                 match node.index(i) {
                     Ok(Some(turn)) if turn.kind() == NodeKind::Object => object(&turn, &at, TURN_FIELDS, strict, out),

@@ -69,8 +69,31 @@ extern "C" {
     pub fn copy_own(obj: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = fillNulls)]
     pub fn fill_nulls(data: &JsValue, task_fields: &js_sys::Array, turn_fields: &js_sys::Array);
+    #[wasm_bindgen(js_name = arrayCheck)]
+    fn array_check(v: &JsValue) -> u8;
+    #[wasm_bindgen(js_name = redactCause)]
+    pub fn redact_cause(err: &JsValue, key: &str) -> JsValue;
     #[wasm_bindgen(js_name = redactDeep)]
     pub fn redact_deep(value: &JsValue, key: &str) -> JsValue;
     #[wasm_bindgen(js_name = tryParseJson)]
     pub fn try_parse_json(text: &str) -> JsValue;
+}
+
+/// What `Array.isArray` says of a value, without letting a revoked Proxy's throw reach Rust.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArrayCheck {
+    NotArray,
+    Array,
+    Unreadable,
+}
+
+pub fn array_check_of(v: &JsValue) -> ArrayCheck {
+    if !v.is_object() {
+        return ArrayCheck::NotArray;
+    }
+    match array_check(v) {
+        1 => ArrayCheck::Array,
+        0 => ArrayCheck::NotArray,
+        _ => ArrayCheck::Unreadable,
+    }
 }

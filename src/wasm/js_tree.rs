@@ -1,8 +1,9 @@
 //! Lets the tree validator walk a JS value in place (no copy, no JSON.stringify): reads go
 //! through `Reflect`, so a throwing getter or Proxy trap becomes an issue, not an exception.
 
+use super::bindings::{array_check_of, ArrayCheck};
 use crate::validate::tree::{NodeKind, Tree};
-use js_sys::{Array, Reflect};
+use js_sys::Reflect;
 use std::borrow::Cow;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -28,6 +29,15 @@ fn js_name(name: &'static str) -> JsValue {
     })
 }
 
+/// Array, or unreadable (a revoked Proxy, on which even Array.isArray throws), or neither.
+fn array_kind(v: &JsValue) -> Option<NodeKind> {
+    match array_check_of(v) {
+        ArrayCheck::Array => Some(NodeKind::Array),
+        ArrayCheck::Unreadable => Some(NodeKind::Other("an unreadable value (a revoked Proxy?)")),
+        ArrayCheck::NotArray => None,
+    }
+}
+
 impl Tree for JsNode {
     fn kind(&self) -> NodeKind {
         let v = &self.0;
@@ -39,8 +49,8 @@ impl Tree for JsNode {
             NodeKind::Number
         } else if v.is_string() {
             NodeKind::String
-        } else if Array::is_array(v) {
-            NodeKind::Array
+        } else if let Some(kind) = array_kind(v) {
+            kind
         } else if v.is_function() {
             NodeKind::Other("a function")
         } else if v.is_object() {

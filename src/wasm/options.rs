@@ -2,7 +2,7 @@
 //! Every getter is read with `Reflect` (which reports throws) so a hostile options object
 //! yields a ValidationError, never an exception escaping through wasm.
 
-use super::bindings::{default_fetch, env_var};
+use super::bindings::{array_check_of, default_fetch, env_var, ArrayCheck};
 use crate::config::{self, Config, RawOptions};
 use crate::issue::{Issue, IssueCode};
 use js_sys::{Function, Object, Reflect};
@@ -46,13 +46,13 @@ pub fn describe(v: &JsValue) -> String {
     if let Some(b) = v.as_bool() {
         return format!("boolean {b}");
     }
-    if Array::is_array(v) {
-        return "an array".into();
+    match array_check_of(v) {
+        ArrayCheck::Array => return "an array".into(),
+        ArrayCheck::Unreadable => return "an unreadable value (a revoked Proxy?)".into(),
+        ArrayCheck::NotArray => {}
     }
     v.js_typeof().as_string().unwrap_or_default()
 }
-
-use js_sys::Array;
 
 struct Layers<'a> {
     layers: Vec<&'a JsValue>,
@@ -92,7 +92,7 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
     let mut layers = Layers { layers: Vec::new(), issues: Vec::new() };
     for (layer, what) in [(Some(call), "options"), (client, "client options")] {
         let Some(layer) = layer else { continue };
-        if layer.is_object() && !Array::is_array(layer) {
+        if layer.is_object() && array_check_of(layer) == ArrayCheck::NotArray {
             layers.layers.push(layer);
         } else if !layer.is_undefined() && !layer.is_null() {
             let msg = format!("{what}: expected an object, received {}", describe(layer));
@@ -191,7 +191,7 @@ fn read_wait(layers: &mut Layers<'_>) -> WaitSettings {
 }
 
 fn read_headers(headers: &JsValue) -> Result<Vec<(String, String)>, Issue> {
-    if !headers.is_object() || Array::is_array(headers) || headers.is_function() {
+    if !headers.is_object() || array_check_of(headers) != ArrayCheck::NotArray || headers.is_function() {
         return Err(issue("headers", format!("expected an object of strings, received {}", describe(headers))));
     }
     let obj: &Object = headers.unchecked_ref();
@@ -230,5 +230,6 @@ fn relative_to_page(base: String) -> String {
 fn is_abort_signal(v: &JsValue) -> bool {
     v.is_object()
         && Reflect::get(v, &"aborted".into()).ok().and_then(|a| a.as_bool()).is_some()
-        && Reflect::get(v, &"addEventListener".into()).is_ok_and(|f| f.is_instance_of::<Function>())
+        && Reflect::get(v, &"addEventListener".into()).is_ok_and(|f| f.is_function())
+        && Reflect::get(v, &"removeEventListener".into()).is_ok_and(|f| f.is_function())
 }

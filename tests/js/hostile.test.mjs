@@ -179,3 +179,87 @@ test('revoked proxies, detached buffers and a freed client give ValidationErrors
   assert.ok(out.error instanceof lib.HandingerError, String(out.error));
   await stillWorks();
 });
+
+// Found by attacking the package: each of these once crashed Node, hung, leaked or poisoned.
+const seedTask = JSON.stringify(JSON.parse(SEED).task);
+const fakeFetch = (body) => async () => new Response(body, { status: 200 });
+const far = { baseUrl: 'https://api.example.test', apiKey: null, maxRetries: 0 };
+
+test('a flood of bad turns: issues stop at 100 plus a too_many_issues note, fast, no trap', async () => {
+  const body = `{"task":${seedTask},"turns":[${'{},'.repeat(300_000)}{}]}`;
+  const started = Date.now();
+  const { error } = await settled(lib.fetchTask('x', { ...far, fetch: fakeFetch(body) }), 20000);
+  assert.ok(error instanceof lib.APIResponseValidationError, String(error));
+  assert.ok(error.issues.length <= 100 + 14 + 1, `${error.issues.length} issues`);
+  assert.equal(error.issues.at(-1).code, 'too_many_issues');
+  assert.ok(Date.now() - started < 10000, `took ${Date.now() - started} ms`);
+  // The same through the parse helpers, and a sparse 100-million-hole array as an object.
+  assert.equal(lib.safeParseTaskWithTurns(body).error.issues.at(-1).code, 'too_many_issues');
+  const sparse = JSON.parse(SEED);
+  sparse.turns = [];
+  sparse.turns.length = 100_000_000;
+  const r = lib.safeParseTaskWithTurns(sparse);
+  assert.equal(r.error.issues.at(-1).code, 'too_many_issues');
+  assert.deepEqual(uncaught, []);
+  await stillWorks();
+  assert.equal(lib.parseTaskWithTurns(SEED).task.id, JSON.parse(SEED).task.id);
+});
+
+test('a body of a million ready 1-byte chunks still times out (and aborts) on time', async () => {
+  const dribble = () => async () => new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array([32])) }));
+  const started = Date.now();
+  const { error } = await settled(lib.fetchTask('x', { ...far, fetch: dribble(), timeoutMs: 200, maxResponseBytes: 4e6 }), 5000);
+  assert.equal(error?.name, 'APIConnectionTimeoutError');
+  assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 100);
+  const aborted = await settled(lib.fetchTask('x', { ...far, fetch: dribble(), signal: controller.signal, maxResponseBytes: 4e6 }), 5000);
+  assert.equal(aborted.error?.name, 'APIUserAbortError');
+  await stillWorks();
+});
+
+test('signal-likes that lack removeEventListener are refused; ones that throw cannot crash the call', async () => {
+  const missing = await settled(lib.fetchTask('tsk_pend-1', { baseUrl: mock.url, apiKey: null, signal: { aborted: false, addEventListener() {} } }));
+  assert.ok(missing.error instanceof lib.ValidationError);
+  assert.equal(missing.error.issues[0].path, 'options.signal');
+  const throwing = {
+    aborted: false,
+    addEventListener() { throw new Error('nope'); },
+    removeEventListener() { throw new Error('nope'); },
+  };
+  const { value } = await settled(lib.fetchTask('tsk_pend-1', { baseUrl: mock.url, apiKey: null, signal: throwing }));
+  assert.equal(value.task.status, 'pending');
+  const w = await settled(lib.waitForTask('tsk_pend-1', { baseUrl: mock.url, apiKey: null, signal: throwing, maxWaitMs: 300, pollIntervalMs: 50 }));
+  assert.equal(w.error?.name, 'WaitTimeoutError');
+  assert.deepEqual(uncaught, []);
+  await stillWorks();
+});
+
+test('the key is scrubbed from a kept cause, an abort reason and debug lines (by value)', async () => {
+  const key = 'sk-SECRET-123456';
+  const fetch = (u, init) => Promise.reject(new Error(`request failed: ${new Headers(init.headers).get('authorization')}`));
+  const { error } = await settled(lib.fetchTask('x', { baseUrl: 'https://api.example.test', apiKey: key, maxRetries: 0, fetch }));
+  assert.equal(error.name, 'APIConnectionError');
+  assert.ok(!`${error.cause.message}${error.cause.stack}`.includes(key), error.cause.message);
+  assert.match(error.cause.message, /\[redacted\]/);
+  const controller = new AbortController();
+  controller.abort(new Error(`stop ${key}`));
+  const aborted = await settled(lib.fetchTask('x', { baseUrl: 'https://api.example.test', apiKey: key, signal: controller.signal, fetch }));
+  assert.equal(aborted.error.name, 'APIUserAbortError');
+  assert.ok(!String(aborted.error.cause?.message).includes(key));
+  const lines = [];
+  const logger = { debug: (...a) => lines.push(JSON.stringify(a)), info: () => {}, warn: () => {} };
+  await settled(lib.fetchTask('tsk_pend-1', { baseUrl: mock.url, apiKey: null, logLevel: 'debug', logger, headers: { 'x-api-key': key } }));
+  await settled(lib.fetchTask('x', { baseUrl: `https://api.example.test/${key}`, apiKey: key, maxRetries: 0, logLevel: 'debug', logger, fetch }));
+  assert.ok(lines.length >= 2);
+  // The first call had no apiKey: its header is the caller's own business and shows; with
+  // the key set, any header or URL text equal to it is redacted.
+  assert.ok(!lines.slice(1).join('').includes(key), lines.slice(1).join('\n'));
+});
+
+test('new HandingerClient(revoked Proxy) throws a ValidationError, not a raw TypeError', () => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  assert.throws(() => new lib.HandingerClient(proxy), lib.ValidationError);
+  assert.equal(lib.safeParseTaskWithTurns(proxy).success, false);
+});
