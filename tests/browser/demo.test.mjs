@@ -74,7 +74,7 @@ describe('demo page, mock mode', () => {
   });
 
   test('every control is labelled; the key field is a password field kept out of forms', async () => {
-    const { page } = await openPage(demo.url);
+    const { page, problems } = await openPage(demo.url);
     const unlabelled = await page.$$eval('input, textarea, select', (els) => els.filter((e) => !e.labels?.length).map((e) => e.id));
     assert.deepEqual(unlabelled, []);
     const key = await page.$eval('#api-key', (e) => ({ type: e.type, autocomplete: e.getAttribute('autocomplete'), name: e.name }));
@@ -82,6 +82,7 @@ describe('demo page, mock mode', () => {
     assert.match(await page.textContent('#api-key-hint'), /never stored, never put in the URL, never logged/);
     const nameless = await page.$$eval('button', (bs) => bs.filter((b) => !b.textContent.trim()).length);
     assert.equal(nameless, 0, 'every button has a visible name');
+    assert.deepEqual(problems, []);
     await page.close();
   });
 
@@ -142,7 +143,7 @@ describe('demo page, mock mode', () => {
   });
 
   test('keyboard: focus is visible, the JSON tree opens and closes from the keyboard', async () => {
-    const { page } = await openPage(`${demo.url}/?id=tsk_mt-77aa`);
+    const { page, problems } = await openPage(`${demo.url}/?id=tsk_mt-77aa`);
     await page.waitForSelector('#task[data-task-id="tsk_mt-77aa"]:not([hidden])');
     await page.focus('#base-url');
     await page.keyboard.press('Tab');
@@ -160,6 +161,7 @@ describe('demo page, mock mode', () => {
     assert.deepEqual(await list.locator('li').allTextContents(), ['0: 1', '1: 2.5', '2: null', '3: "x"']);
     await page.keyboard.press('Space');
     assert.equal(await list.getAttribute('open'), null, 'Space closes it again');
+    assert.deepEqual(problems, []);
     await page.close();
   });
 });
