@@ -178,6 +178,26 @@ export function arrayCheck(v) {
   }
 }
 
+/**
+ * The `headers` option as [name, value] pairs when it is iterable (a Headers, a Map, an
+ * array of pairs); null when it is a plain record (read by the core); a string saying what
+ * is wrong otherwise. At most 1000 pairs: an endless iterator must not hang the call.
+ */
+export function headerPairs(h) {
+  try {
+    if (typeof h?.[Symbol.iterator] !== 'function') return null;
+    const out = [];
+    for (const pair of h) {
+      if (out.length === 1000) return 'more than 1000 headers';
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') return 'expected [name, value] pairs';
+      out.push(pair[0], pair[1]);
+    }
+    return out;
+  } catch {
+    return 'reading it threw';
+  }
+}
+
 /** JSON.parse that returns undefined instead of throwing. */
 export function tryParseJson(text) {
   try {

@@ -69,6 +69,9 @@ extern "C" {
     pub fn copy_own(obj: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = fillNulls)]
     pub fn fill_nulls(data: &JsValue, task_fields: &js_sys::Array, turn_fields: &js_sys::Array);
+    /// Flat [name, value, name, value, …], null for a plain record, or a string (the problem).
+    #[wasm_bindgen(js_name = headerPairs)]
+    pub fn header_pairs(headers: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = arrayCheck)]
     fn array_check(v: &JsValue) -> u8;
     #[wasm_bindgen(js_name = redactCause)]

@@ -191,6 +191,24 @@ fn read_wait(layers: &mut Layers<'_>) -> WaitSettings {
 }
 
 fn read_headers(headers: &JsValue) -> Result<Vec<(String, String)>, Issue> {
+    // A Headers, a Map or an array of pairs, as fetch itself takes them.
+    let pairs = crate::wasm::bindings::header_pairs(headers);
+    if let Some(why) = pairs.as_string() {
+        return Err(issue("headers", why));
+    }
+    if let Some(flat) = pairs.dyn_ref::<js_sys::Array>() {
+        let mut out = Vec::new();
+        for i in (0..flat.length()).step_by(2) {
+            let name = flat.get(i).as_string().unwrap_or_default();
+            let value = flat.get(i + 1);
+            let Some(value) = value.as_string() else {
+                let msg = format!("expected a string, received {}", describe(&value));
+                return Err(issue(&format!("headers.{name}"), msg));
+            };
+            out.push((name, value));
+        }
+        return Ok(out);
+    }
     if !headers.is_object() || array_check_of(headers) != ArrayCheck::NotArray || headers.is_function() {
         return Err(issue("headers", format!("expected an object of strings, received {}", describe(headers))));
     }

@@ -9,14 +9,18 @@ export interface ClientOptions {
   /** Bearer key. Node: falls back to `process.env.HANDINGER_API_KEY` when undefined;
    *  `null` means no key (e.g. a proxy of yours adds it). */
   apiKey?: string | null;
-  /** Default `https://handinger.com` (Node: `HANDINGER_BASE_URL`). May carry a path prefix. */
+  /** Default `https://handinger.com` (Node: `HANDINGER_BASE_URL`). May carry a path prefix; in a page or worker a relative URL is resolved against its location. */
   baseUrl?: string;
   /** Per attempt, covering headers and body. Default 60000. */
   timeoutMs?: number;
   /** Default 2. */
   maxRetries?: number;
-  /** Extra request headers (may override `Accept`/`Authorization`). */
-  headers?: Record<string, string>;
+  /** Extra request headers (may override `Accept`/`Authorization`): a record, a `Headers`, a `Map` or [name, value] pairs. */
+  headers?:
+    | Record<string, string>
+    | Iterable<readonly [string, string]>
+    // A Headers, typed by its forEach so that it fits without lib "dom.iterable".
+    | { forEach(callback: (value: string, name: string) => void): void };
   /** Default: `globalThis.fetch`, bound. */
   fetch?: typeof fetch;
   /** Default 64 MiB; counted while streaming. */

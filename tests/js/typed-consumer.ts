@@ -65,3 +65,13 @@ export async function handle(id: string): Promise<number | undefined> {
     throw err;
   }
 }
+
+// `headers` takes what fetch takes: a record, a Headers, a Map or pairs; not numbers.
+export async function headerShapes(id: string): Promise<void> {
+  await fetchTask(id, { headers: { 'x-a': '1' } });
+  await fetchTask(id, { headers: new Headers({ 'x-a': '1' }) });
+  await fetchTask(id, { headers: new Map([['x-a', '1']]) });
+  await fetchTask(id, { headers: [['x-a', '1']] });
+  // @ts-expect-error header values are strings
+  await fetchTask(id, { headers: { 'x-a': 1 } });
+}

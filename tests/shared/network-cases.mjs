@@ -58,6 +58,7 @@ export function networkCases(nonce) {
     { name: 'waitForTask: maxWaitMs counts requests too (no poll after the deadline)', id: id('task=tsk_run-8Qm2xV'), call: 'wait', options: { pollIntervalMs: 200, maxWaitMs: 500 }, expect: { error: 'WaitTimeoutError', minRequests: 2, maxRequests: 3, lastStatus: 'running' } },
     // Options, in both runtimes, with what the server saw.
     { name: 'headers: user headers are sent on every attempt, Accept stays application/json', id: id('status=503,200;retry-after-ms=10'), options: { maxRetries: 1, headers: { 'x-trace-id': 'trace-42' } }, expect: { ok: true, requests: 2, sentHeaders: { 'x-trace-id': 'trace-42', accept: 'application/json' } } },
+    { name: 'headers as a Headers object, a Map or [name, value] pairs are sent too', id: id('status=200'), headersAs: ['Headers', 'Map', 'pairs'], options: { headers: { 'x-trace-id': 'h-1' } }, expect: { ok: true, requests: 3, sentHeaders: { 'x-trace-id': 'h-1' } } },
     { name: 'apiKey: sent as a Bearer token; apiKey: null sends no Authorization', id: id('status=200'), options: { apiKey: 'hk_test_mock_0123456789' }, expect: { ok: true, requests: 1, sentHeaders: { authorization: 'Bearer hk_test_mock_0123456789' } } },
     { name: 'apiKey: null sends no Authorization header', id: id('status=200'), options: {}, expect: { ok: true, requests: 1, sentHeaders: { authorization: undefined } } },
     { name: 'fetch: a custom fetch is called once per attempt and its Response used', id: id('status=500,200;retry-after-ms=10'), fetch: 'spy', options: { maxRetries: 1 }, expect: { ok: true, requests: 2, fetchCalls: 2 } },
@@ -112,6 +113,22 @@ export async function runCase(lib, baseUrl, c) {
   };
   const started = Date.now();
   const out = { ok: false };
+  // The same headers in other shapes fetch accepts, one call each (cases cross to the page as JSON).
+  if (c.headersAs) {
+    const shapes = { Headers: (h) => new Headers(h), Map: (h) => new Map(Object.entries(h)), pairs: (h) => Object.entries(h) };
+    try {
+      for (const shape of c.headersAs) await lib.fetchTask(c.id, { ...options, headers: shapes[shape](c.options.headers) });
+      out.ok = true;
+    } catch (err) {
+      out.error = err?.name;
+      out.message = err?.message;
+    }
+    out.elapsedMs = Date.now() - started;
+    out.fetched = fetched;
+    out.logLevels = [];
+    out.logText = '';
+    return out;
+  }
   try {
     const call = { wait: lib.waitForTask, withResponse: lib.fetchTaskWithResponse }[c.call] ?? lib.fetchTask;
     const result = await call(c.id, options);
