@@ -103,12 +103,31 @@ function unreadable(err) {
 
 export function guardAsync(fn) {
   return function (...args) {
+    // Where the caller called us: an error made later inside the wasm core would otherwise
+    // carry only wasm frames, none of the caller's code.
+    const callSite = new Error();
     try {
-      return fn.apply(this, args);
+      return Promise.resolve(fn.apply(this, args)).catch((err) => {
+        throw withCallSite(err, callSite);
+      });
     } catch (err) {
-      return Promise.reject(unreadable(err));
+      return Promise.reject(withCallSite(unreadable(err), callSite));
     }
   };
+}
+
+/** Our error with the caller's frames as its stack (other values pass through untouched). */
+function withCallSite(err, callSite) {
+  if (!(err instanceof HandingerError)) return err;
+  try {
+    const frames = String(callSite.stack ?? '').split('\n').slice(1).join('\n');
+    if (frames) {
+      Object.defineProperty(err, 'stack', { value: `${err.name}: ${err.message}\n${frames}`, writable: true, configurable: true });
+    }
+  } catch {
+    // a frozen error from a hostile callback: keep its own stack
+  }
+  return err;
 }
 
 export function guardSync(fn) {

@@ -263,3 +263,14 @@ test('new HandingerClient(revoked Proxy) throws a ValidationError, not a raw Typ
   assert.throws(() => new lib.HandingerClient(proxy), lib.ValidationError);
   assert.equal(lib.safeParseTaskWithTurns(proxy).success, false);
 });
+
+test("a rejected call's stack shows the caller's frames, not only wasm ones", async () => {
+  async function callerFrameMarker() {
+    return lib.fetchTask('tsk_nope', { baseUrl: mock.url, apiKey: null, maxRetries: 0 });
+  }
+  const err = await callerFrameMarker().catch((e) => e);
+  assert.equal(err.name, 'NotFoundError');
+  assert.match(err.stack, /^NotFoundError: 404 /);
+  assert.match(err.stack, /callerFrameMarker/);
+  assert.doesNotMatch(err.stack, /wasm:\/\//);
+});
