@@ -134,11 +134,8 @@ export declare function initSync(): void;
 `);
 // Node ESM types: the web declarations, but init/initSync as the Node entry has them (no-ops;
 // the local declarations shadow the ones `export *` brings).
-writeFileSync(join(pkg, 'index.node.d.ts'), `${banner}export * from './handinger_wasm.js';
-export { ${errorClasses.join(', ')} } from '${webErrors}';
-/** Already initialised in Node: kept for parity with the web entries. */
-export declare function init(): Promise<void>;
-export declare function initSync(): void;
+// Node ESM types: the Node declarations (no DOM-only init types), the same ones CommonJS gets.
+writeFileSync(join(pkg, 'index.node.d.ts'), `${banner}export * from './node/index.js';
 `);
 const allNames = [...apiNames, ...errorClasses, 'init', 'initSync'];
 writeFileSync(join(pkg, 'index.node.js'), `${banner}// Node ESM: the same CommonJS instance as require('handinger-wasm'), so errors from either
@@ -184,7 +181,14 @@ writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n
 // The package's README is the user's part of ours: no build, test or layout sections.
 const DEV_ONLY = ['## Two commands', '## Layout'];
 const sections = read(join(root, 'README.md')).split(/^(?=## )/m);
-const userReadme = sections.filter((s) => !DEV_ONLY.some((h) => s.startsWith(h))).join('').trimEnd() + '\n';
+const userReadme =
+  sections
+    .filter((s) => !DEV_ONLY.some((h) => s.startsWith(h)))
+    .join('')
+    // Files of the repository are not in the package: name them, do not link them.
+    .replace(/\[`?([^\]`]+)`?\]\((?!https?:)[^)]+\)/g, '`$1` (in the repository)')
+    .replace(/^## Size and speed.*$/m, '## Size and speed (measured on the build machine)')
+    .trimEnd() + '\n';
 if (userReadme.includes('npm test')) throw new Error('the package README still mentions npm test: check DEV_ONLY');
 writeFileSync(join(pkg, 'README.md'), userReadme);
 for (const f of ['LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(join(root, f), join(pkg, f));

@@ -140,7 +140,7 @@ pub fn resolve(raw: RawOptions) -> Result<Config, Vec<Issue>> {
         // The official SDKs refuse this too: the request could only end in a 401.
         issues.push(opt_issue(
             "apiKey",
-            "no API key for Handinger's API: pass apiKey (in Node, or set HANDINGER_API_KEY); apiKey: null is for a baseUrl that is your own proxy adding the key",
+            "no API key for Handinger's API: pass apiKey (or, in Node, set HANDINGER_API_KEY); apiKey: null is for a baseUrl that is your own proxy adding the key",
         ));
     }
     let timeout_ms =
@@ -230,6 +230,54 @@ fn number_in(
 /// RFC 7230 token characters (header names).
 fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+}
+
+/// Every option name, for catching misspelt ones.
+pub const OPTION_NAMES: &[&str] = &[
+    "apiKey",
+    "baseUrl",
+    "timeoutMs",
+    "maxRetries",
+    "headers",
+    "fetch",
+    "maxResponseBytes",
+    "allowInsecureHttp",
+    "strict",
+    "logLevel",
+    "logger",
+    "signal",
+    "pollIntervalMs",
+    "maxWaitMs",
+    "onUpdate",
+];
+
+/// The option an unknown key was probably meant to be (`timeoutMS`, `maxRetry`, `apikey`):
+/// the same name in another case, or one at most two edits away (three for keys of 8 or
+/// more characters). Other unknown keys are left
+/// alone: an options object may be a bigger config of the caller's.
+pub fn misspelt_option(key: &str) -> Option<&'static str> {
+    if OPTION_NAMES.contains(&key) || key.len() < 4 || key.len() > 40 {
+        return None;
+    }
+    let most = if key.len() >= 8 { 3 } else { 2 };
+    let key = key.to_ascii_lowercase();
+    OPTION_NAMES.iter().copied().find(|name| edit_distance(&key, &name.to_ascii_lowercase()) <= most)
+}
+
+/// Levenshtein distance over bytes (option names are ASCII).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// A checked base URL: scheme, authority and an optional path prefix (no trailing slash).
@@ -374,6 +422,18 @@ mod tests {
         ];
         for (base, url) in cases {
             assert_eq!(cfg(base).unwrap().task_url("a/b"), url, "{base}");
+        }
+    }
+
+    #[test]
+    fn misspelt_options_are_recognised_and_other_keys_left_alone() {
+        assert_eq!(misspelt_option("timeoutMS"), Some("timeoutMs"));
+        assert_eq!(misspelt_option("maxRetry"), Some("maxRetries"));
+        assert_eq!(misspelt_option("apikey"), Some("apiKey"));
+        assert_eq!(misspelt_option("baseurl"), Some("baseUrl"));
+        assert_eq!(misspelt_option("pollInterval"), Some("pollIntervalMs"));
+        for fine in ["timeoutMs", "name", "id", "projectName", "retries", "x"] {
+            assert_eq!(misspelt_option(fine), None, "{fine}");
         }
     }
 

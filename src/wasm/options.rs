@@ -125,11 +125,21 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
         log_level: layers.typed("logLevel", "a string", JsValue::as_string),
         headers: Vec::new(),
     };
-    // The official SDK's spellings: silently ignoring them would send the request elsewhere.
+    // The official SDK's spellings, and misspelt names: silently ignoring them would send the
+    // request elsewhere, or without the timeout the caller set.
     for (theirs, ours) in [("baseURL", "baseUrl"), ("timeout", "timeoutMs"), ("defaultHeaders", "headers")] {
         if !layers.get(theirs).is_undefined() {
             let msg = format!("not an option of handinger-wasm (the official SDK's name): use {ours}");
             layers.issues.push(issue(theirs, msg));
+        }
+    }
+    for layer in layers.layers.clone() {
+        let keys = Reflect::own_keys(layer.unchecked_ref()).unwrap_or_default();
+        for key in keys.iter().filter_map(|k| k.as_string()) {
+            let sdk_name = matches!(key.as_str(), "baseURL" | "timeout" | "defaultHeaders");
+            if let Some(meant) = config::misspelt_option(&key).filter(|_| !sdk_name) {
+                layers.issues.push(issue(&key, format!("unknown option: did you mean {meant}?")));
+            }
         }
     }
     let headers = layers.get("headers");
@@ -144,10 +154,12 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
     let logger = layers.typed("logger", "an object with debug/info/warn methods", |v| v.is_object().then(|| v.clone()));
     let signal = layers.typed("signal", "an AbortSignal", |v| is_abort_signal(v).then(|| v.clone()));
     let mut issues = layers.issues;
+    let unreadable = !issues.is_empty();
     let config = match config::resolve(raw) {
         Ok(c) => Some(c),
         Err(more) => {
-            issues.extend(more);
+            // With options that could not be read, "no key" is only an echo of that problem.
+            issues.extend(more.into_iter().filter(|i| !(unreadable && i.message.contains("no API key"))));
             None
         }
     };

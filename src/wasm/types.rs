@@ -22,7 +22,7 @@ export interface ClientOptions {
     // A Headers, typed by its forEach so that it fits without lib "dom.iterable".
     | { forEach(callback: (value: string, name: string) => void): void };
   /** Default: `globalThis.fetch`, bound. */
-  fetch?: typeof fetch;
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
   /** Default 64 MiB; counted while streaming. */
   maxResponseBytes?: number;
   /** `http://` is refused for non-loopback hosts unless this is true. */

@@ -118,7 +118,7 @@ test('an MV3 extension: service worker (sync entry) and side panel page', async 
 
 test('TypeScript: strict consumers (page, Node ESM/CJS, worker, service worker) resolve the types through exports', async () => {
   const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
-  const configs = ['bundler', 'node16', 'worker-bundler', 'worker-node16'].map((c) => `types/tsconfig.${c}.json`);
+  const configs = ['bundler', 'node16', 'node-only', 'worker-bundler', 'worker-node16'].map((c) => `types/tsconfig.${c}.json`);
   for (const config of configs) {
     await node(tsc, '-p', config).catch((err) => assert.fail(`tsc -p ${config}\n${err.stdout}`));
   }

@@ -189,6 +189,24 @@ describe('misuse caught before any request', () => {
     assert.deepEqual(calls, []);
   });
 
+  test('misspelt option names are reported with the one meant; other extra keys are left alone', async () => {
+    const { calls, fetch } = spy();
+    const err = await fetchTask('tsk_pend-1', { baseUrl: mock.url, apiKey: null, fetch, timeoutMS: 100, maxRetry: 5 }).catch((e) => e);
+    assert.ok(err instanceof ValidationError);
+    assert.deepEqual(err.issues.map((i) => i.message), ['options.timeoutMS: unknown option: did you mean timeoutMs?', 'options.maxRetry: unknown option: did you mean maxRetries?']);
+    assert.deepEqual(calls, []);
+    const task = await fetchTask('tsk_pend-1', { baseUrl: mock.url, apiKey: null, fetch, appName: 'mine', id: 7 });
+    assert.equal(task.task.id, 'tsk_pend-1');
+  });
+
+  test('options that cannot be read: one issue, not an echo about the key', async () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const err = await fetchTask('tsk_pend-1', proxy).catch((e) => e);
+    assert.ok(err instanceof ValidationError);
+    assert.deepEqual(err.issues.map((i) => i.path), ['options']);
+  });
+
   test('a relative baseUrl is refused in Node (no page to resolve it against)', async () => {
     const err = await fetchTask('tsk_pend-1', { baseUrl: '/proxy', apiKey: null }).catch((e) => e);
     assert.ok(err instanceof ValidationError);
