@@ -123,10 +123,12 @@ watchButton.addEventListener('click', async () => {
   rememberId(id);
   watch.start(id);
   let seen = false;
+  let lastSeen = null;
   const onUpdate = (taskWithTurns) => {
     seen = true;
+    lastSeen = { taskWithTurns, at: new Date().toLocaleTimeString() };
     watch.update(taskWithTurns);
-    renderTask(taskWithTurns, `Live · updated ${new Date().toLocaleTimeString()}`);
+    renderTask(taskWithTurns, `Live · updated ${lastSeen.at}`);
   };
   try {
     const final = await waitForTask(id, { ...options, signal: op.controller.signal, onUpdate });
@@ -135,6 +137,8 @@ watchButton.addEventListener('click', async () => {
   } catch (err) {
     if (err instanceof APIUserAbortError && op.stopped) {
       watch.finish('stopped'); // the user asked for it: not a failure
+      // No longer live: say what the card shows now.
+      if (lastSeen) renderTask(lastSeen.taskWithTurns, `Stopped watching · as of ${lastSeen.at}`);
     } else {
       watch.finish('failed');
       if (!seen) hideTask();

@@ -93,9 +93,10 @@ export function renderError(err, context, { onOpenBody } = {}) {
   if (err?.requestId) rows.push(['Request id', h('code', {}, err.requestId)]);
   const wait = err instanceof RateLimitError ? retryAfterMs(err.headers) : null;
   if (wait !== null) rows.push(['Retry after', fmtDuration(wait)]);
-  rows.push(['Message', String(err?.message ?? err)]);
-
   const issues = Array.isArray(err?.issues) ? err.issues : [];
+  // A lone issue is the whole message: shown once, in the issue list.
+  if (!(issues.length === 1 && issues[0].message === err?.message)) rows.push(['Message', String(err?.message ?? err)]);
+
   const canOpen = err instanceof APIResponseValidationError && typeof err.body === 'string' && onOpenBody;
   box.dataset.errorName = err?.name ?? 'Error';
   const parts = [

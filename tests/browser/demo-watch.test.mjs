@@ -130,6 +130,7 @@ describe('watch on the demo page', () => {
     assert.match(await page.textContent('#watch-live'), /Stopped after/);
     assert.equal(await page.isHidden('#error'), true, 'no error panel for a stop');
     assert.equal(await page.getAttribute('#task', 'data-status'), 'running', 'the last snapshot stays');
+    assert.match(await page.textContent('#task-source'), /^Stopped watching · as of /, 'no longer labelled live');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'watch-button', 'focus returns to Watch');
     assert.equal(await page.isEnabled('#fetch-button'), true);
     await shot(page, 'watch-stopped');
