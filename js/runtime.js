@@ -37,7 +37,11 @@ export class Deadline {
 
   /** Resolves like `promise`, or rejects as soon as the deadline fires. */
   race(promise) {
-    if (this.state) return Promise.reject(new Error(this.state));
+    if (this.state) {
+      // Nobody will wait for `promise` now: keep its rejection from going unhandled.
+      Promise.resolve(promise).catch(() => {});
+      return Promise.reject(new Error(this.state));
+    }
     return new Promise((resolve, reject) => {
       this.pending.add(reject);
       const settle = (fn) => (v) => {
@@ -198,6 +202,82 @@ export function headerPairs(h) {
   }
 }
 
+// Intrinsic getters: a value's own `length`/`buffer` properties (or a subclass's) can lie, and
+// a Proxy's traps can throw; these read the internal slots and run no user code.
+const TypedArray = Object.getPrototypeOf(Uint8Array.prototype);
+const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
+const taTag = getter(TypedArray, Symbol.toStringTag);
+const taBuffer = getter(TypedArray, 'buffer');
+const taOffset = getter(TypedArray, 'byteOffset');
+const taLength = getter(TypedArray, 'byteLength');
+const abLength = getter(ArrayBuffer.prototype, 'byteLength');
+
+/**
+ * A fresh Uint8Array over the real bytes of a Uint8Array (Buffer included) or an ArrayBuffer;
+ * undefined when `input` is neither; null when it is but cannot be read (a detached buffer).
+ */
+export function trueBytes(input) {
+  let kind;
+  try {
+    kind = taTag.call(input) === 'Uint8Array' ? 'view' : undefined;
+  } catch {
+    kind = undefined;
+  }
+  if (kind === undefined) {
+    try {
+      abLength.call(input);
+      kind = 'buffer';
+    } catch {
+      return undefined;
+    }
+  }
+  try {
+    return kind === 'view' ? new Uint8Array(taBuffer.call(input), taOffset.call(input), taLength.call(input)) : new Uint8Array(input);
+  } catch {
+    return null;
+  }
+}
+
+/** A thrown value as text, without letting its getters or traps throw again. */
+export function thrownText(err) {
+  try {
+    if (err instanceof Error || (err !== null && typeof err === 'object' && typeof err.message === 'string')) return String(err.message);
+    return typeof err === 'string' ? err : String(err);
+  } catch {
+    return 'a value that could not be read';
+  }
+}
+
+/**
+ * Copy-on-write null filling for the caller's objects (never mutated): `data` itself when no
+ * nullable field is missing, else a copy where only the changed objects are new. Throws when
+ * a getter or trap throws (imported with `catch`: the core turns it into an issue).
+ */
+export function filledCopy(data, taskFields, turnFields) {
+  const missing = (obj, fields) => fields.filter((f) => obj[f] === undefined);
+  const fill = (obj, names) => {
+    const out = copyOwn(obj);
+    for (const n of names) Object.defineProperty(out, n, { value: null, enumerable: true, writable: true, configurable: true });
+    return out;
+  };
+  const task = data.task;
+  const taskMissing = missing(task, taskFields);
+  const turns = data.turns;
+  let newTurns = null;
+  for (let i = 0; i < turns.length; i++) {
+    const names = missing(turns[i], turnFields);
+    if (names.length) {
+      newTurns ??= Array.from({ length: turns.length }, (_, j) => turns[j]);
+      newTurns[i] = fill(turns[i], names);
+    }
+  }
+  if (!taskMissing.length && !newTurns) return data;
+  const root = copyOwn(data);
+  if (taskMissing.length) root.task = fill(task, taskMissing);
+  if (newTurns) root.turns = newTurns;
+  return root;
+}
+
 /** JSON.parse that returns undefined instead of throwing. */
 export function tryParseJson(text) {
   try {
@@ -248,6 +328,15 @@ export function readChunk(reader) {
     return Promise.resolve(reader.read());
   } catch (err) {
     return Promise.reject(err);
+  }
+}
+
+/** `text` as the platform's URL parser writes it (IDNA, full-width dots), or null. */
+export function canonicalUrl(text) {
+  try {
+    return new URL(text).href;
+  } catch {
+    return null;
   }
 }
 

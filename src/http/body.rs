@@ -50,11 +50,18 @@ pub async fn read_capped(resp: &Opened, cap: f64, deadline: &Deadline) -> Result
                 return Err(BodyError::Failed(e));
             }
         };
-        if Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
-            return Ok(bytes);
+        match Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()) {
+            Some(true) => return Ok(bytes),
+            Some(false) => {}
+            None => {
+                cancel_quietly(reader);
+                return Err(BodyError::Failed(JsValue::from_str("response body stream gave a malformed read result")));
+            }
         }
         let value = Reflect::get(&chunk, &"value".into()).unwrap_or(JsValue::UNDEFINED);
-        let Some(part) = value.dyn_ref::<Uint8Array>() else {
+        // A fresh view from the internal slots: a chunk's own `length` may lie.
+        let fresh = crate::wasm::bindings::true_bytes(&value);
+        let Some(part) = fresh.dyn_ref::<Uint8Array>() else {
             cancel_quietly(reader);
             return Err(BodyError::Failed(JsValue::from_str("response body stream yielded a non-byte chunk")));
         };

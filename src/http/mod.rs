@@ -34,11 +34,13 @@ pub struct Failure {
     pub retryable: bool,
     /// `retry-after-ms` and `retry-after` response headers, when a response arrived.
     pub retry_after: (Option<String>, Option<String>),
+    /// When the call was stopped while waiting to retry: the failure it was retrying.
+    pub interrupted_retry_of: Option<JsValue>,
 }
 
 impl Failure {
     fn fatal(error: JsValue) -> Self {
-        Failure { error, retryable: false, retry_after: (None, None) }
+        Failure { error, retryable: false, retry_after: (None, None), interrupted_retry_of: None }
     }
 }
 
@@ -74,7 +76,7 @@ pub async fn fetch_task_or_failure(task_id: &str, opts: &CallOptions) -> Result<
             retry_delay_ms(after_ms.as_deref(), after.as_deref(), js_sys::Date::now(), retries, js_sys::Math::random());
         log.retry(&url, &failure.error, delay, retries + 1);
         if JsFuture::from(sleep(delay, &opts.signal)).await.is_err() {
-            return Err(Failure::fatal(user_abort(opts)));
+            return Err(Failure { interrupted_retry_of: Some(failure.error), ..Failure::fatal(user_abort(opts)) });
         }
         retries += 1;
     }
@@ -101,6 +103,7 @@ fn no_response(opts: &CallOptions, deadline: &Deadline, cause: JsValue) -> Failu
             ),
             retryable: true,
             retry_after: (None, None),
+            interrupted_retry_of: None,
         },
         _ => {
             let why = Reflect::get(&cause, &"message".into()).ok().and_then(|m| m.as_string());
@@ -110,6 +113,7 @@ fn no_response(opts: &CallOptions, deadline: &Deadline, cause: JsValue) -> Failu
                 error: no_response_error(ErrorKind::ApiConnection, &message, Some(&redact_cause(&cause, api_key))),
                 retryable: true,
                 retry_after: (None, None),
+                interrupted_retry_of: None,
             }
         }
     }
@@ -214,7 +218,7 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
         let message = redact(&status_message(info.status, &text), api_key);
         let error = status_error(kind, &message, &info, &body, None);
         let retryable = should_retry(Outcome::Status(info.status), resp.header("x-should-retry").as_deref());
-        return Err(Failure { error, retryable, retry_after });
+        return Err(Failure { error, retryable, retry_after, interrupted_retry_of: None });
     }
     let checked = crate::validate::check_body(&bytes, opts.config.strict);
     if !checked.issues.is_empty() {

@@ -60,6 +60,10 @@ async fn poll(task_id: &str, opts: &CallOptions, deadline: &Deadline, seen: &mut
         let data = match fetch_task_or_failure(task_id, &poll_opts).await {
             Ok(fetched) => fetched.data,
             Err(failure) => {
+                // maxWaitMs may end a poll while it waits to retry: keep what it was retrying.
+                if let Some(error) = &failure.interrupted_retry_of {
+                    seen.last_error = Some(error.clone());
+                }
                 failed_in_a_row += 1;
                 let again = failure.retryable
                     && deadline.state().is_empty()

@@ -4,8 +4,9 @@
 
 use super::rules::rfc3339_instant;
 use super::tree::{js_number, Tree};
-use crate::issue::{Issue, IssueCode};
+use crate::issue::{too_many_issues, Issue, IssueCode, MAX_ISSUES};
 use crate::model::TaskStatus;
+use std::collections::HashMap;
 
 fn text<T: Tree>(node: &T, name: &'static str) -> Option<String> {
     node.field(name).ok().flatten().and_then(|v| v.string().map(|s| s.into_owned()))
@@ -57,13 +58,20 @@ pub fn check<T: Tree>(root: &T) -> Vec<Issue> {
     check_order(&task, "task.", "createdAt", &mut out);
 
     let task_id = text(&task, "id").unwrap_or_default();
-    let mut seen_seq: Vec<(f64, usize)> = Vec::with_capacity(turn_count);
+    // seq → the first turn that has it (validated seqs are non-negative integers: +0.0 bits).
+    let mut seen_seq: HashMap<u64, usize> = HashMap::new();
     let mut previous: Option<f64> = None;
     for i in 0..turn_count {
+        if out.len() >= MAX_ISSUES {
+            // As in validation: a flood of issues says no more than the first hundred.
+            out.push(too_many_issues(i));
+            break;
+        }
         let Ok(Some(turn)) = turns.index(i) else { continue };
         let at = format!("turns[{i}].");
         if let Some(seq) = number(&turn, "seq") {
-            if let Some(&(_, first)) = seen_seq.iter().find(|(s, _)| *s == seq) {
+            let key = (seq + 0.0).to_bits();
+            if let Some(&first) = seen_seq.get(&key) {
                 let what = format!("{} is also the seq of turns[{first}]", js_number(seq));
                 out.push(issue(format!("{at}seq"), IssueCode::DuplicateSeq, what));
             } else if previous.is_some_and(|p| seq < p) {
@@ -74,7 +82,7 @@ pub fn check<T: Tree>(root: &T) -> Vec<Issue> {
                 );
                 out.push(issue(format!("{at}seq"), IssueCode::UnorderedSeq, what));
             }
-            seen_seq.push((seq, i));
+            seen_seq.entry(key).or_insert(i);
             previous = Some(seq);
         }
         if let Some(owner) = text(&turn, "taskId") {
@@ -92,6 +100,47 @@ pub fn check<T: Tree>(root: &T) -> Vec<Issue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flood_is_capped_and_linear() {
+        let mut v = fixture("seed");
+        let turn = v["turns"][0].clone();
+        let n = 50_000;
+        let turns: Vec<Value> = (0..n)
+            .map(|i| {
+                let mut t = turn.clone();
+                t["seq"] = json!(n - i);
+                t["taskId"] = json!("tsk_other");
+                t
+            })
+            .collect();
+        v["turns"] = Value::Array(turns);
+        v["task"]["totals"]["turnCount"] = json!(n);
+        let started = std::time::Instant::now();
+        let issues = check(&v);
+        assert!(issues.len() <= MAX_ISSUES + 3, "{}", issues.len());
+        assert_eq!(issues.last().unwrap().code, IssueCode::TooManyIssues);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        // Duplicates far apart are still found (a map, not a window).
+        let mut v = fixture("seed");
+        let mut turns: Vec<Value> = (0..5000)
+            .map(|i| {
+                let mut t = turn.clone();
+                t["seq"] = json!(i);
+                t
+            })
+            .collect();
+        turns.push({
+            let mut t = turn.clone();
+            t["seq"] = json!(0);
+            t
+        });
+        v["task"]["totals"]["turnCount"] = json!(turns.len());
+        v["turns"] = Value::Array(turns);
+        let dup: Vec<_> = check(&v).into_iter().filter(|i| i.code == IssueCode::DuplicateSeq).collect();
+        assert_eq!(dup.len(), 1);
+        assert!(dup[0].message.contains("turns[0]"), "{}", dup[0].message);
+    }
     use serde_json::{json, Value};
 
     fn fixture(name: &str) -> Value {

@@ -65,8 +65,18 @@ extern "C" {
     pub fn write_utf8(text: &JsValue, memory: &JsValue, ptr: usize, start: usize, end: usize) -> usize;
     #[wasm_bindgen(js_name = logLine)]
     pub fn log_line(logger: &JsValue, method: &str, message: &str, details: &JsValue);
-    #[wasm_bindgen(js_name = copyOwn)]
-    pub fn copy_own(obj: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = trueBytes)]
+    pub fn true_bytes(input: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = thrownText)]
+    pub fn thrown_text(err: &JsValue) -> String;
+    #[wasm_bindgen(js_name = filledCopy, catch)]
+    pub fn filled_copy(
+        data: &JsValue,
+        task_fields: &js_sys::Array,
+        turn_fields: &js_sys::Array,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = canonicalUrl)]
+    pub fn canonical_url(text: &str) -> Option<String>;
     #[wasm_bindgen(js_name = fillNulls)]
     pub fn fill_nulls(data: &JsValue, task_fields: &js_sys::Array, turn_fields: &js_sys::Array);
     /// Flat [name, value, name, value, …], null for a plain record, or a string (the problem).

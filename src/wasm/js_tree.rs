@@ -5,7 +5,7 @@ use super::bindings::{array_check_of, ArrayCheck};
 use crate::validate::tree::{NodeKind, Tree};
 use js_sys::Reflect;
 use std::borrow::Cow;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 pub struct JsNode(pub JsValue);
 
@@ -110,9 +110,5 @@ impl Tree for JsNode {
 
 /// A thrown value as short text (its message when it is an Error).
 pub fn error_text(e: &JsValue) -> String {
-    let text = match e.dyn_ref::<js_sys::Error>() {
-        Some(err) => err.message().into(),
-        None => e.as_string().unwrap_or_else(|| "a non-Error value".into()),
-    };
-    crate::error::cut_chars(&text, 100)
+    crate::error::cut_chars(&super::bindings::thrown_text(e), 100)
 }

@@ -115,7 +115,7 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
     let mut raw = RawOptions {
         env_api_key: if api_key.is_none() { env_var("HANDINGER_API_KEY") } else { None },
         api_key,
-        base_url: layers.typed("baseUrl", "a string", JsValue::as_string).map(relative_to_page),
+        base_url: None,
         env_base_url: env_var("HANDINGER_BASE_URL"),
         timeout_ms: layers.typed("timeoutMs", "a number", JsValue::as_f64),
         max_retries: layers.typed("maxRetries", "a number", JsValue::as_f64),
@@ -141,6 +141,11 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
                 layers.issues.push(issue(&key, format!("unknown option: did you mean {meant}?")));
             }
         }
+    }
+    match layers.typed("baseUrl", "a string", JsValue::as_string).map(canonical_base) {
+        Some(Ok(base)) => raw.base_url = Some(base),
+        Some(Err(why)) => layers.issues.push(issue("baseUrl", why)),
+        None => {}
     }
     let headers = layers.get("headers");
     if !headers.is_undefined() && !headers.is_null() {
@@ -244,15 +249,20 @@ fn read_headers(headers: &JsValue) -> Result<Vec<(String, String)>, Issue> {
     Ok(out)
 }
 
-/// A relative base URL (`/proxy`) resolved against the page's or worker's own URL, as
-/// `fetch` itself would; where there is no such URL (Node) it stays as given and is refused.
-fn relative_to_page(base: String) -> String {
-    if base.contains("://") {
-        return base;
+/// The base URL as the platform's URL parser reads it, which is what fetch will request: so
+/// `https://handinger。com` is checked as handinger.com, and a host the parser refuses is
+/// refused here rather than at connection time. A relative one (`/proxy`) is resolved against
+/// the page's or worker's own URL; where there is none (Node) it stays as given (and refused).
+fn canonical_base(base: String) -> Result<String, String> {
+    let text = base.trim();
+    if text.contains("://") {
+        return crate::wasm::bindings::canonical_url(text).ok_or_else(|| {
+            format!("not a valid URL (received {})", crate::text::quoted(&crate::error::cut_chars(text, 80)))
+        });
     }
     match crate::wasm::bindings::location_href() {
-        Some(href) if !base.trim().is_empty() => crate::wasm::bindings::resolve_url(base.trim(), &href).unwrap_or(base),
-        _ => base,
+        Some(href) if !text.is_empty() => Ok(crate::wasm::bindings::resolve_url(text, &href).unwrap_or(base)),
+        _ => Ok(base),
     }
 }
 

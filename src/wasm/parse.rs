@@ -91,14 +91,15 @@ fn utf8_of(text: &JsValue) -> Vec<u8> {
 /// The validated value, or every issue found.
 fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
     let strict = strict_of(options).map_err(|i| vec![i])?;
-    if input.is_instance_of::<Uint8Array>() || input.is_instance_of::<js_sys::ArrayBuffer>() {
-        // JSON bytes (e.g. a response body): the route fetchTask takes.
-        // A Uint8Array is read where it is (`new Uint8Array(view)` would copy it once more in
-        // JS first); an ArrayBuffer gets a view, which copies nothing.
-        let bytes = match input.dyn_ref::<Uint8Array>() {
-            Some(view) => view.to_vec(),
-            None => Uint8Array::new(input).to_vec(),
-        };
+    // JSON bytes (e.g. a response body): the route fetchTask takes. Read through a fresh view
+    // made from the internal slots: the input's own `length` or a Proxy's traps could lie.
+    let view = super::bindings::true_bytes(input);
+    if view.is_null() {
+        let msg = "expected JSON text, bytes or an object, received bytes that cannot be read (a detached buffer?)";
+        return Err(vec![Issue::new("", IssueCode::InvalidType, msg)]);
+    }
+    if let Some(view) = view.dyn_ref::<Uint8Array>() {
+        let bytes = view.to_vec();
         let checked = check_body(&bytes, strict);
         if !checked.issues.is_empty() {
             return Err(checked.issues);
@@ -124,7 +125,8 @@ fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
     if !issues.is_empty() {
         return Err(issues);
     }
-    Ok(super::nulls::filled_copy(input))
+    super::nulls::filled_copy(input)
+        .map_err(|why| vec![Issue::new("", IssueCode::InvalidType, format!("the input could not be read: {why}"))])
 }
 
 /// Validates a `TaskWithTurns` given as JSON text, JSON bytes (`Uint8Array`/`ArrayBuffer`,

@@ -274,3 +274,99 @@ test("a rejected call's stack shows the caller's frames, not only wasm ones", as
   assert.match(err.stack, /callerFrameMarker/);
   assert.doesNotMatch(err.stack, /wasm:\/\//);
 });
+
+// Second attack round.
+test('thousands of hostile objects (throwing getters, throwing traps) never wear the instance out', () => {
+  const seed = JSON.parse(SEED);
+  const withThrowingGetter = () => {
+    const d = structuredClone(seed);
+    delete d.task.completedAt; // forces the copy that reads every field
+    Object.defineProperty(d.task, 'extra', { enumerable: true, get() { throw new Error('getter'); } });
+    return d;
+  };
+  const trapProxy = new Proxy(structuredClone(seed), { ownKeys() { throw new Error('trap'); } });
+  for (let i = 0; i < 13000; i++) {
+    const r = lib.safeParseTaskWithTurns(i % 2 ? withThrowingGetter() : trapProxy);
+    if (i % 2) assert.equal(r.success, false);
+  }
+  assert.equal(lib.parseTaskWithTurns(SEED).task.id, seed.task.id);
+  assert.equal(lib.parseTaskWithTurns(new TextEncoder().encode(SEED)).task.id, seed.task.id);
+});
+
+test('bytes whose own length lies are read by their real length', async () => {
+  const real = new TextEncoder().encode(SEED);
+  const liar = real.slice();
+  Object.defineProperty(liar, 'length', { get: () => 3 });
+  assert.equal(lib.parseTaskWithTurns(liar).task.id, JSON.parse(SEED).task.id);
+  let n = 0;
+  const flicker = () => {
+    const u = real.slice();
+    Object.defineProperty(u, 'length', { get: () => real.length + (n++ % 2) });
+    return u;
+  };
+  const fetch = async () => new Response(new ReadableStream({ start(c) { c.enqueue(flicker()); c.close(); } }));
+  const { value, error } = await settled(lib.fetchTask('x', { ...far, fetch }));
+  assert.equal(error, undefined, String(error));
+  assert.equal(value.task.id, JSON.parse(SEED).task.id);
+  assert.deepEqual(uncaught, []);
+});
+
+test('aborting from onUpdate, or from inside a custom fetch, leaves no unhandled rejection', async () => {
+  const unhandled = [];
+  const onUnhandled = (e) => unhandled.push(e);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    const running = JSON.parse(readFileSync(new URL('../fixtures/running-task.json', import.meta.url), 'utf8'));
+    const ac = new AbortController();
+    const r1 = await settled(lib.waitForTask('x', { ...far, signal: ac.signal, fetch: async () => Response.json(running), onUpdate: () => ac.abort() }));
+    assert.equal(r1.error?.name, 'APIUserAbortError');
+    const ac2 = new AbortController();
+    const fetch = () => {
+      ac2.abort();
+      return Promise.reject(new Error('fetch rejected'));
+    };
+    const r2 = await settled(lib.fetchTask('x', { ...far, signal: ac2.signal, fetch }));
+    assert.equal(r2.error?.name, 'APIUserAbortError');
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(unhandled.map(String), []);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+});
+
+test('checkTaskConsistency on 100 000 disordered foreign turns: capped and fast', () => {
+  const seed = JSON.parse(SEED);
+  const n = 100_000;
+  seed.turns = Array.from({ length: n }, (_, i) => ({ ...seed.turns[0], seq: n - i, taskId: 'tsk_other' }));
+  seed.task.totals.turnCount = n;
+  const started = Date.now();
+  const issues = lib.checkTaskConsistency(seed);
+  assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+  assert.ok(issues.length <= 103, `${issues.length}`);
+  assert.equal(issues.at(-1).code, 'too_many_issues');
+});
+
+test('maxWaitMs ending during a poll\'s own retry wait still names the error it was retrying', async () => {
+  const fetch = async () => new Response('{"error":"slow down"}', { status: 429, headers: { 'retry-after': '60' } });
+  const { error } = await settled(lib.waitForTask('x', { ...far, maxRetries: 2, maxWaitMs: 500, fetch }));
+  assert.equal(error?.name, 'WaitTimeoutError');
+  assert.equal(error.cause?.name, 'RateLimitError');
+  assert.match(error.message, /last error: 429 slow down/);
+});
+
+test("look-alike spellings of handinger.com are read as the host fetch would request", async () => {
+  const sent = [];
+  const fetch = async (u) => {
+    sent.push(u);
+    return new Response('{}', { status: 401 });
+  };
+  for (const base of ['https://handinger\u3002com', 'https://\uff28\uff21\uff2e\uff24\uff29\uff2e\uff27\uff25\uff32.com', 'https://hand\u00adinger.com']) {
+    const { error } = await settled(lib.fetchTask('x', { baseUrl: base, apiKey: null, maxRetries: 0, fetch }));
+    assert.ok(error instanceof lib.ValidationError, `${base}: ${error}`);
+    assert.equal(error.issues[0].path, 'options.apiKey');
+  }
+  const { error } = await settled(lib.fetchTask('x', { baseUrl: 'https://handinger\u200d.com', apiKey: null, maxRetries: 0, fetch }));
+  assert.ok(error instanceof lib.ValidationError);
+  assert.equal(error.issues[0].path, 'options.baseUrl');
+  assert.deepEqual(sent, []);
+});
