@@ -217,24 +217,46 @@ const abLength = getter(ArrayBuffer.prototype, 'byteLength');
  * undefined when `input` is neither; null when it is but cannot be read (a detached buffer).
  */
 export function trueBytes(input) {
-  let kind;
+  // Cheap answers first: this runs on every parse call, and a thrown TypeError costs
+  // microseconds (strings and plain objects are the common inputs).
+  if (input === null || typeof input !== 'object') return undefined;
+  let tag;
   try {
-    kind = taTag.call(input) === 'Uint8Array' ? 'view' : undefined;
+    tag = taTag.call(input);
   } catch {
-    kind = undefined;
+    return undefined;
   }
-  if (kind === undefined) {
+  if (tag === 'Uint8Array') {
     try {
-      abLength.call(input);
-      kind = 'buffer';
+      return new Uint8Array(taBuffer.call(input), taOffset.call(input), taLength.call(input));
     } catch {
-      return undefined;
+      return null;
     }
   }
+  if (tag !== undefined || !isArrayBuffer(input)) return undefined;
   try {
-    return kind === 'view' ? new Uint8Array(taBuffer.call(input), taOffset.call(input), taLength.call(input)) : new Uint8Array(input);
+    return new Uint8Array(input);
   } catch {
     return null;
+  }
+}
+
+/** Whether `v` is an ArrayBuffer, by its internal slot (no throw for other objects). */
+function isArrayBuffer(v) {
+  // ArrayBuffer.isView is false for buffers; the slot check is the byteLength getter, which
+  // throws for anything else, so only try it on objects that claim to be one.
+  let claims;
+  try {
+    claims = Object.prototype.toString.call(v) === '[object ArrayBuffer]';
+  } catch {
+    return false;
+  }
+  if (!claims) return false;
+  try {
+    abLength.call(v);
+    return true;
+  } catch {
+    return false;
   }
 }
 

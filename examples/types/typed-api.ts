@@ -1,5 +1,5 @@
 // Bundler consumer (tsconfig.bundler.json) of the parse helpers, response fields, options and
-// error classes. typed-api.mts and typed-api.cts hold the same body, checked under node16 as
+// error classes. tests/examples copies it to typed-api.mts and typed-api.cts, checked under node16 as
 // ESM and as CommonJS: each resolution reaches different .d.ts files, so each is checked.
 // Every `@ts-expect-error` proves a misuse is rejected (tsc fails if the error goes away).
 import * as h from 'handinger-wasm';

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,10 @@ test('an MV3 extension: service worker (sync entry) and side panel page', async 
 });
 
 test('TypeScript: strict consumers (page, Node ESM/CJS, worker, service worker) resolve the types through exports', async () => {
+  // typed-api.ts is also checked as Node ESM (.mts) and CommonJS (.cts): each resolution
+  // reaches different .d.ts files. The copies are made here, from the one source.
+  const source = readFileSync(join(examples, 'types/typed-api.ts'), 'utf8');
+  for (const ext of ['mts', 'cts']) writeFileSync(join(examples, `types/typed-api.${ext}`), `// Generated from typed-api.ts by tests/examples.\n${source}`);
   const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
   const configs = ['bundler', 'node16', 'node-only', 'worker-bundler', 'worker-node16'].map((c) => `types/tsconfig.${c}.json`);
   for (const config of configs) {
@@ -124,8 +128,3 @@ test('TypeScript: strict consumers (page, Node ESM/CJS, worker, service worker) 
   }
 });
 
-test('TypeScript: typed-api.ts, .mts and .cts check the same body', () => {
-  const body = (ext) => readFileSync(join(examples, `types/typed-api.${ext}`), 'utf8').replace(/^(\/\/.*\n)+/, '');
-  assert.equal(body('mts'), body('ts'));
-  assert.equal(body('cts'), body('ts'));
-});
