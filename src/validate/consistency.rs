@@ -6,7 +6,7 @@ use super::rules::rfc3339_instant;
 use super::tree::{js_number, Tree};
 use crate::issue::{too_many_issues, Issue, IssueCode, MAX_ISSUES};
 use crate::model::TaskStatus;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 fn text<T: Tree>(node: &T, name: &'static str) -> Option<String> {
     node.field(name).ok().flatten().and_then(|v| v.string().map(|s| s.into_owned()))
@@ -59,7 +59,7 @@ pub fn check<T: Tree>(root: &T) -> Vec<Issue> {
 
     let task_id = text(&task, "id").unwrap_or_default();
     // seq → the first turn that has it (validated seqs are non-negative integers: +0.0 bits).
-    let mut seen_seq: HashMap<u64, usize> = HashMap::new();
+    let mut seen_seq: BTreeMap<u64, usize> = BTreeMap::new();
     let mut previous: Option<f64> = None;
     for i in 0..turn_count {
         if out.len() >= MAX_ISSUES {
