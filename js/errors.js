@@ -101,13 +101,29 @@ function unreadable(err) {
   return new ValidationError(message, { issues: [{ path: '', code: 'invalid_type', message }] });
 }
 
+// Set by guardApi: the instance's shadow-stack pointer. An exception (or trap) unwinding
+// through wasm frames skips their epilogues, so the pointer is saved before every call and
+// put back if the call throws: otherwise each such exception leaks stack until the instance
+// fails ("memory access out of bounds") for good.
+let stackPointer = null;
+
+function callRestoring(fn, self, args) {
+  const saved = stackPointer?.value;
+  try {
+    return fn.apply(self, args);
+  } catch (err) {
+    if (stackPointer && saved !== undefined) stackPointer.value = saved;
+    throw err;
+  }
+}
+
 export function guardAsync(fn) {
   return function (...args) {
     // Where the caller called us: an error made later inside the wasm core would otherwise
     // carry only wasm frames, none of the caller's code.
     const callSite = new Error();
     try {
-      return Promise.resolve(fn.apply(this, args)).catch((err) => {
+      return Promise.resolve(callRestoring(fn, this, args)).catch((err) => {
         throw withCallSite(err, callSite);
       });
     } catch (err) {
@@ -133,7 +149,7 @@ function withCallSite(err, callSite) {
 export function guardSync(fn) {
   return function (...args) {
     try {
-      return fn.apply(this, args);
+      return callRestoring(fn, this, args);
     } catch (err) {
       throw unreadable(err);
     }
@@ -143,7 +159,7 @@ export function guardSync(fn) {
 export function guardSafeParse(fn) {
   return function (...args) {
     try {
-      return fn.apply(this, args);
+      return callRestoring(fn, this, args);
     } catch (err) {
       return { success: false, error: unreadable(err) };
     }
@@ -151,7 +167,8 @@ export function guardSafeParse(fn) {
 }
 
 /** Wraps the core's exports in place of the raw ones; patches HandingerClient's methods. */
-export function guardApi(core) {
+export function guardApi(core, wasmExports) {
+  if (wasmExports?.__stack_pointer instanceof WebAssembly.Global) stackPointer = wasmExports.__stack_pointer;
   const client = core.HandingerClient?.prototype;
   for (const m of ['fetchTask', 'fetchTaskWithResponse', 'waitForTask']) {
     if (client && !client[m].guarded) {

@@ -94,10 +94,10 @@ export { ${errorClasses.join(', ')} } from '${webErrors}';
 // The guarded functions (js/errors.js guardApi) shadow the raw ones that `export *` brings.
 const webReexports = `${webTypes}import * as core from './handinger_wasm.js';
 import { guardApi } from '${webErrors}';
-export const { ${guardedNames.join(', ')} } = guardApi(core);
+export const { ${guardedNames.join(', ')} } = guardApi(core, wasm);
 `;
 writeFileSync(join(pkg, 'index.js'), `${banner}import init from './handinger_wasm.js';
-await init({ module_or_path: new URL('./handinger_wasm_bg.wasm', import.meta.url) });
+const wasm = await init({ module_or_path: new URL('./handinger_wasm_bg.wasm', import.meta.url) });
 ${webReexports}`);
 const wasmBase64 = readFileSync(join(pkg, 'handinger_wasm_bg.wasm')).toString('base64');
 writeFileSync(join(pkg, 'wasm-inline.js'), `${banner}// The .wasm bytes, for hosts that can neither fetch nor await at load time.
@@ -106,18 +106,23 @@ export default Uint8Array.from(atob('${wasmBase64}'), (c) => c.charCodeAt(0));
 writeFileSync(join(pkg, 'sync.js'), `${banner}// Synchronous init (MV3 service workers allow no top-level await and no dynamic import).
 import { initSync } from './handinger_wasm.js';
 import bytes from './wasm-inline.js';
-initSync({ module: bytes });
+const wasm = initSync({ module: bytes });
 ${webReexports}`);
 writeFileSync(join(pkg, 'index.d.ts'), `${banner}${webTypes}`);
 
 // --- Node entries: CommonJS core, ESM wrapper over it ---
+// The guards need the instance's exports (its __stack_pointer): the nodejs glue keeps them in
+// a module-level \`wasm\`; hand them out under a name no user sees (node/index.js lists its own).
+const nodeGlue = join(nodeDir, 'handinger_wasm.js');
+if (!/^let wasm = wasmInstance\.exports;$/m.test(read(nodeGlue))) throw new Error('nodejs glue changed shape: no `let wasm = wasmInstance.exports;`');
+writeFileSync(nodeGlue, `${read(nodeGlue)}\nmodule.exports.__wasm = wasm;\n`);
 writeFileSync(join(nodeDir, 'package.json'), '{ "type": "commonjs" }\n');
 const nodeErrors = './' + relative(nodeDir, join(nodeSnippets, 'js/errors.js'));
 writeFileSync(join(nodeDir, 'index.js'), `${banner}'use strict';
 // The nodejs glue instantiates the wasm synchronously on require.
 const core = require('./handinger_wasm.js');
 const errors = require('${nodeErrors}');
-const guarded = errors.guardApi(core);
+const guarded = errors.guardApi(core, core.__wasm);
 module.exports = {
 ${apiNames.map((n) => `  ${n}: ${guardedNames.includes(n) ? 'guarded' : 'core'}.${n},`).join('\n')}
 ${errorClasses.map((n) => `  ${n}: errors.${n},`).join('\n')}
