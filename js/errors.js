@@ -95,7 +95,8 @@ function unreadable(err) {
     why = 'an unprintable value was thrown';
   }
   // wasm-bindgen's own words when a HandingerClient method runs without its client.
-  const message = /__wbg_ptr|null pointer passed to rust/.test(why)
+  // String#includes, not a RegExp: this runs on error paths, maybe near the stack limit.
+  const message = why.includes('__wbg_ptr') || why.includes('null pointer passed to rust')
     ? 'HandingerClient method called without its client (taken off the object, as in `const f = client.fetchTask`, or after client.free()): call it as client.fetchTask(…), or bind it'
     : `an argument could not be read: ${why}`;
   return new ValidationError(message, { issues: [{ path: '', code: 'invalid_type', message }] });

@@ -151,35 +151,28 @@ export function redactDeep(value, key) {
 }
 
 /**
- * `err` itself when no text of it shows `key`, else a stand-in Error of the same name whose
- * message and stack have the key replaced (the original stays with the caller's code: it may
- * be a custom fetch's error that quotes the request's Authorization header).
+ * A cause to keep on our error when a key was sent: never the caller's object itself, which
+ * may hold the key anywhere (a nested cause, `name`, an axios-style `config.headers`, the
+ * request's Headers, a symbol-keyed field). A stand-in Error of the same name, with message,
+ * stack and nested causes (3 levels, AggregateError's errors too) copied as text, the key
+ * replaced in each. Other fields are dropped: they cannot be checked for the key.
  */
 export function redactCause(err, key) {
-  const has = (v) => typeof v === 'string' && v.includes(key);
   const scrub = (v) => String(v ?? '').split(key).join('[redacted]');
-  try {
-    if (typeof err === 'string') return has(err) ? scrub(err) : err;
-    if (!(has(err?.message) || has(err?.stack) || has(String(err?.cause ?? '')))) return err;
-    const copy = new Error(scrub(err.message));
-    copy.name = typeof err.name === 'string' ? err.name : 'Error';
-    copy.stack = scrub(err.stack);
-    return copy;
-  } catch {
-    return new Error('[an error that could not be read]');
-  }
-}
-
-/**
- * Array.isArray that cannot throw into the wasm core (it throws for a revoked Proxy):
- * 0 = not an array, 1 = an array, 2 = unreadable.
- */
-export function arrayCheck(v) {
-  try {
-    return Array.isArray(v) ? 1 : 0;
-  } catch {
-    return 2;
-  }
+  const copy = (e, depth) => {
+    try {
+      if (e === null || (typeof e !== 'object' && typeof e !== 'function')) return typeof e === 'string' ? scrub(e) : e;
+      const out = new Error(scrub(typeof e.message === 'string' ? e.message : String(e)));
+      out.name = scrub(typeof e.name === 'string' ? e.name : 'Error');
+      out.stack = scrub(typeof e.stack === 'string' ? e.stack : `${out.name}: ${out.message}`);
+      if (depth > 0 && e.cause !== undefined) out.cause = copy(e.cause, depth - 1);
+      if (depth > 0 && Array.isArray(e.errors)) out.errors = e.errors.slice(0, 10).map((x) => copy(x, depth - 1));
+      return out;
+    } catch {
+      return new Error('[an error that could not be read]');
+    }
+  };
+  return copy(err, 3);
 }
 
 /**
@@ -298,6 +291,18 @@ export function filledCopy(data, taskFields, turnFields) {
   if (taskMissing.length) root.task = fill(task, taskMissing);
   if (newTurns) root.turns = newTurns;
   return root;
+}
+
+/**
+ * Array.isArray that cannot throw into the wasm core (it throws for a revoked Proxy):
+ * 0 = not an array, 1 = an array, 2 = unreadable.
+ */
+export function arrayCheck(v) {
+  try {
+    return Array.isArray(v) ? 1 : 0;
+  } catch {
+    return 2;
+  }
 }
 
 /** JSON.parse that returns undefined instead of throwing. */

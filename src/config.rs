@@ -251,17 +251,22 @@ pub const OPTION_NAMES: &[&str] = &[
     "onUpdate",
 ];
 
-/// The option an unknown key was probably meant to be (`timeoutMS`, `maxRetry`, `apikey`):
-/// the same name in another case, or one at most two edits away (three for keys of 8 or
-/// more characters). Other unknown keys are left
-/// alone: an options object may be a bigger config of the caller's.
+/// The option an unknown key was probably meant to be (`timeoutMS`, `maxRetrys`, `apikey`):
+/// the same name in another case, or a slip of one letter (two in names of 9 letters or more)
+/// that keeps the name's first two. Other unknown keys are left alone, so an options object may be a bigger config of the
+/// caller's: a longer word built on a name (`fetcher`, `loggedIn`) is not a slip.
 pub fn misspelt_option(key: &str) -> Option<&'static str> {
     if OPTION_NAMES.contains(&key) || key.len() < 4 || key.len() > 40 {
         return None;
     }
-    let most = if key.len() >= 8 { 3 } else { 2 };
     let key = key.to_ascii_lowercase();
-    OPTION_NAMES.iter().copied().find(|name| edit_distance(&key, &name.to_ascii_lowercase()) <= most)
+    OPTION_NAMES.iter().copied().find(|name| {
+        let name = name.to_ascii_lowercase();
+        let built_on = key.len() >= name.len() + 2 && key.starts_with(&name);
+        // Two slips only in the longer names (`headless` is not a slip of `headers`).
+        let slips = if name.len() >= 9 { 2 } else { 1 };
+        key == name || (!built_on && key.get(..2) == name.get(..2) && edit_distance(&key, &name) <= slips)
+    })
 }
 
 /// Levenshtein distance over bytes (option names are ASCII).
@@ -428,11 +433,14 @@ mod tests {
     #[test]
     fn misspelt_options_are_recognised_and_other_keys_left_alone() {
         assert_eq!(misspelt_option("timeoutMS"), Some("timeoutMs"));
-        assert_eq!(misspelt_option("maxRetry"), Some("maxRetries"));
+        assert_eq!(misspelt_option("maxRetrys"), Some("maxRetries"));
+        assert_eq!(misspelt_option("signals"), Some("signal"));
         assert_eq!(misspelt_option("apikey"), Some("apiKey"));
         assert_eq!(misspelt_option("baseurl"), Some("baseUrl"));
         assert_eq!(misspelt_option("pollInterval"), Some("pollIntervalMs"));
-        for fine in ["timeoutMs", "name", "id", "projectName", "retries", "x"] {
+        for fine in
+            ["timeoutMs", "name", "id", "projectName", "retries", "x", "headless", "loggedIn", "fetcher", "isStrict"]
+        {
             assert_eq!(misspelt_option(fine), None, "{fine}");
         }
     }

@@ -54,12 +54,16 @@ pub async fn fetch_task_or_failure(task_id: &str, opts: &CallOptions) -> Result<
     let url = opts.config.task_url(task_id);
     let log = log::Log::new(opts);
     let mut retries = 0;
+    // The failure being retried: kept if the caller's signal ends the call before a retry
+    // succeeds (waitForTask's maxWaitMs names it), whether in the wait or in the retry itself.
+    let mut retrying: Option<JsValue> = None;
     loop {
         log.attempt(&url, retries + 1);
         let deadline = Deadline::new(Some(opts.config.timeout_ms), &opts.signal);
         let result = attempt(&url, opts, &deadline).await;
+        let aborted = deadline.state() == "abort";
         deadline.dispose();
-        let failure = match result {
+        let mut failure = match result {
             Ok(mut fetched) => {
                 log.success(&url, fetched.info.status);
                 fetched.retries = retries;
@@ -69,6 +73,9 @@ pub async fn fetch_task_or_failure(task_id: &str, opts: &CallOptions) -> Result<
         };
         if !failure.retryable || retries >= opts.config.max_retries {
             log.give_up(&url, &failure.error, retries + 1);
+            if aborted {
+                failure.interrupted_retry_of = retrying;
+            }
             return Err(failure);
         }
         let (after_ms, after) = &failure.retry_after;
@@ -78,6 +85,7 @@ pub async fn fetch_task_or_failure(task_id: &str, opts: &CallOptions) -> Result<
         if JsFuture::from(sleep(delay, &opts.signal)).await.is_err() {
             return Err(Failure { interrupted_retry_of: Some(failure.error), ..Failure::fatal(user_abort(opts)) });
         }
+        retrying = Some(failure.error);
         retries += 1;
     }
 }

@@ -15,18 +15,26 @@ thread_local! {
     static NAMES: std::cell::RefCell<Vec<(usize, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The interned JS string for a `'static` field name (keyed by its address).
+/// The interned JS string for a `'static` field name (keyed by its address). No mutable
+/// borrow is held across a call into JS: if one threw (a RangeError near the stack limit) the
+/// borrow would never be released and every later walk would panic; `try_` keeps it graceful.
 fn js_name(name: &'static str) -> JsValue {
+    let key = name.as_ptr() as usize;
+    let cached = NAMES.with(|names| {
+        let names = names.try_borrow().ok()?;
+        names.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())
+    });
+    if let Some(v) = cached {
+        return v;
+    }
+    let v = JsValue::from_str(name);
+    let stored = v.clone();
     NAMES.with(|names| {
-        let mut names = names.borrow_mut();
-        let key = name.as_ptr() as usize;
-        if let Some((_, v)) = names.iter().find(|(k, _)| *k == key) {
-            return v.clone();
+        if let Ok(mut names) = names.try_borrow_mut() {
+            names.push((key, stored));
         }
-        let v = JsValue::from_str(name);
-        names.push((key, v.clone()));
-        v
-    })
+    });
+    v
 }
 
 /// Array, or unreadable (a revoked Proxy, on which even Array.isArray throws), or neither.

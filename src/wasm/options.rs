@@ -116,7 +116,7 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
         env_api_key: if api_key.is_none() { env_var("HANDINGER_API_KEY") } else { None },
         api_key,
         base_url: None,
-        env_base_url: env_var("HANDINGER_BASE_URL"),
+        env_base_url: None,
         timeout_ms: layers.typed("timeoutMs", "a number", JsValue::as_f64),
         max_retries: layers.typed("maxRetries", "a number", JsValue::as_f64),
         max_response_bytes: layers.typed("maxResponseBytes", "a number", JsValue::as_f64),
@@ -146,6 +146,14 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
         Some(Ok(base)) => raw.base_url = Some(base),
         Some(Err(why)) => layers.issues.push(issue("baseUrl", why)),
         None => {}
+    }
+    // The environment's base URL is read as fetch will read it too.
+    match env_var("HANDINGER_BASE_URL").filter(|b| !b.trim().is_empty()).map(canonical_base) {
+        Some(Ok(base)) => raw.env_base_url = Some(base),
+        Some(Err(why)) if raw.base_url.is_none() => {
+            layers.issues.push(issue("baseUrl", format!("HANDINGER_BASE_URL: {why}")))
+        }
+        _ => {}
     }
     let headers = layers.get("headers");
     if !headers.is_undefined() && !headers.is_null() {

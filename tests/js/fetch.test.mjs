@@ -191,11 +191,11 @@ describe('misuse caught before any request', () => {
 
   test('misspelt option names are reported with the one meant; other extra keys are left alone', async () => {
     const { calls, fetch } = spy();
-    const err = await fetchTask('tsk_pend-1', { baseUrl: mock.url, apiKey: null, fetch, timeoutMS: 100, maxRetry: 5 }).catch((e) => e);
+    const err = await fetchTask('tsk_pend-1', { baseUrl: mock.url, apiKey: null, fetch, timeoutMS: 100, maxRetrys: 5 }).catch((e) => e);
     assert.ok(err instanceof ValidationError);
-    assert.deepEqual(err.issues.map((i) => i.message), ['options.timeoutMS: unknown option: did you mean timeoutMs?', 'options.maxRetry: unknown option: did you mean maxRetries?']);
+    assert.deepEqual(err.issues.map((i) => i.message), ['options.timeoutMS: unknown option: did you mean timeoutMs?', 'options.maxRetrys: unknown option: did you mean maxRetries?']);
     assert.deepEqual(calls, []);
-    const task = await fetchTask('tsk_pend-1', { baseUrl: mock.url, apiKey: null, fetch, appName: 'mine', id: 7 });
+    const task = await fetchTask('tsk_pend-1', { baseUrl: mock.url, apiKey: null, fetch, appName: 'mine', id: 7, headless: true, fetcher: 'x' });
     assert.equal(task.task.id, 'tsk_pend-1');
   });
 

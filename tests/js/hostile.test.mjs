@@ -370,3 +370,69 @@ test("look-alike spellings of handinger.com are read as the host fetch would req
   assert.equal(error.issues[0].path, 'options.baseUrl');
   assert.deepEqual(sent, []);
 });
+
+// Third attack round.
+test('calls made with the JS stack nearly exhausted cannot poison the instance', () => {
+  const seed = JSON.parse(SEED);
+  const clone = () => structuredClone(seed);
+  function deep() {
+    try {
+      deep();
+    } catch {
+      // the stack is full here
+    }
+    try {
+      lib.parseTaskWithTurns(clone());
+      lib.checkTaskConsistency(seed);
+    } catch {
+      // may fail this close to the limit
+    }
+  }
+  deep();
+  assert.equal(lib.parseTaskWithTurns(clone()).task.id, seed.task.id);
+  assert.deepEqual(lib.checkTaskConsistency(seed), []);
+});
+
+test('with a key set, a kept cause is a scrubbed stand-in: nested causes, names, config objects', async () => {
+  const { inspect } = await import('node:util');
+  const key = 'sk-SECRET-cause-42';
+  const throwers = [
+    (init) => { const e = new Error('Request failed'); e.config = { headers: { Authorization: init.headers.get('authorization') } }; throw e; },
+    () => { throw new Error('fetch failed', { cause: new Error('x', { cause: new Error(`Bearer ${key}`) }) }); },
+    () => { const e = new Error('boom'); e.name = `Bearer ${key}`; throw e; },
+    () => { throw new AggregateError([new Error(key)], 'many'); },
+    (init) => { throw { auth: init.headers.get('authorization') }; },
+  ];
+  for (const thrower of throwers) {
+    const { error } = await settled(lib.fetchTask('x', { baseUrl: 'https://api.example.test', apiKey: key, maxRetries: 0, fetch: (u, init) => thrower(init) }));
+    assert.equal(error?.name, 'APIConnectionError');
+    assert.ok(!inspect(error, { depth: 20, showHidden: true }).includes(key), inspect(error, { depth: 20 }));
+  }
+  const ac = new AbortController();
+  ac.abort(new Error('stop', { cause: { token: key } }));
+  const { error } = await settled(lib.fetchTask('x', { baseUrl: 'https://api.example.test', apiKey: key, signal: ac.signal }));
+  assert.equal(error?.name, 'APIUserAbortError');
+  assert.ok(!inspect(error, { depth: 20, showHidden: true }).includes(key));
+});
+
+test('maxWaitMs ending while a retry attempt is in flight still names the error being retried', async () => {
+  let n = 0;
+  const fetch = async () => (n++ === 0 ? new Response('busy', { status: 503, headers: { 'retry-after-ms': '10' } }) : new Promise(() => {}));
+  const { error } = await settled(lib.waitForTask('x', { ...far, maxRetries: 2, maxWaitMs: 300, fetch }));
+  assert.equal(error?.name, 'WaitTimeoutError');
+  assert.equal(error.cause?.name, 'InternalServerError');
+  assert.match(error.message, /last error: 503 busy/);
+});
+
+test('HANDINGER_BASE_URL is read as fetch reads it too (look-alike host, no key → refused)', async () => {
+  const sent = [];
+  process.env.HANDINGER_BASE_URL = 'https://handinger\u3002com';
+  try {
+    const { error } = await settled(lib.fetchTask('x', { apiKey: null, fetch: async (u) => (sent.push(u), new Response('{}')) }));
+    assert.ok(error instanceof lib.ValidationError, String(error));
+    assert.equal(error.issues[0].path, 'options.apiKey');
+  } finally {
+    delete process.env.HANDINGER_BASE_URL;
+  }
+  assert.deepEqual(sent, []);
+});
