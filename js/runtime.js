@@ -265,10 +265,19 @@ export function thrownText(err) {
 
 /**
  * Copy-on-write null filling for the caller's objects (never mutated): `data` itself when no
- * nullable field is missing, else a copy where only the changed objects are new. Throws when
- * a getter or trap throws (imported with `catch`: the core turns it into an issue).
+ * nullable field is missing, else a copy where only the changed objects are new. THREW when
+ * a getter or trap throws (the core turns it into an issue).
  */
 export function filledCopy(data, taskFields, turnFields) {
+  try {
+    return filledCopyOrThrow(data, taskFields, turnFields);
+  } catch (err) {
+    thrown = err;
+    return THREW;
+  }
+}
+
+function filledCopyOrThrow(data, taskFields, turnFields) {
   const missing = (obj, fields) => fields.filter((f) => obj[f] === undefined);
   const fill = (obj, names) => {
     const out = copyOwn(obj);
@@ -302,6 +311,44 @@ export function arrayCheck(v) {
     return Array.isArray(v) ? 1 : 0;
   } catch {
     return 2;
+  }
+}
+
+// Property reads that report a throw by returning a marker instead of throwing: wasm-bindgen's
+// `catch` imports leak one externref-table slot per exception (the unset return value), which
+// a hostile getter called in a loop would turn into unbounded growth.
+const THREW = Object.freeze({ threw: true });
+let thrown;
+
+/** The marker `getOrThrew` and friends return when the read threw. */
+export function threwMarker() {
+  return THREW;
+}
+
+/** What the last marked read threw (then forgotten). */
+export function takeThrown() {
+  const err = thrown;
+  thrown = undefined;
+  return err;
+}
+
+/** Reflect.get(obj, key), or THREW (the error kept for takeThrown). */
+export function getOrThrew(obj, key) {
+  try {
+    return Reflect.get(obj, key);
+  } catch (err) {
+    thrown = err;
+    return THREW;
+  }
+}
+
+/** Reflect.ownKeys(obj), or THREW. */
+export function ownKeysOrThrew(obj) {
+  try {
+    return Reflect.ownKeys(obj);
+  } catch (err) {
+    thrown = err;
+    return THREW;
   }
 }
 
@@ -345,7 +392,8 @@ export function openResponse(resp) {
       reader: body == null ? null : body.getReader(),
     };
   } catch (err) {
-    throw new Error(`fetch resolved with a Response that cannot be read: ${describeThrown(err)}`);
+    thrown = new Error(`fetch resolved with a Response that cannot be read: ${describeThrown(err)}`);
+    return THREW;
   }
 }
 

@@ -3,7 +3,7 @@
 
 use super::response::Opened;
 use crate::wasm::bindings::{cancel_quietly, read_chunk, sleep, Deadline};
-use js_sys::{Reflect, Uint8Array};
+use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -50,7 +50,7 @@ pub async fn read_capped(resp: &Opened, cap: f64, deadline: &Deadline) -> Result
                 return Err(BodyError::Failed(e));
             }
         };
-        match Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()) {
+        match crate::wasm::bindings::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()) {
             Some(true) => return Ok(bytes),
             Some(false) => {}
             None => {
@@ -58,7 +58,7 @@ pub async fn read_capped(resp: &Opened, cap: f64, deadline: &Deadline) -> Result
                 return Err(BodyError::Failed(JsValue::from_str("response body stream gave a malformed read result")));
             }
         }
-        let value = Reflect::get(&chunk, &"value".into()).unwrap_or(JsValue::UNDEFINED);
+        let value = crate::wasm::bindings::get(&chunk, &"value".into()).unwrap_or(JsValue::UNDEFINED);
         // A fresh view from the internal slots: a chunk's own `length` may lie.
         let fresh = crate::wasm::bindings::true_bytes(&value);
         let Some(part) = fresh.dyn_ref::<Uint8Array>() else {

@@ -7,7 +7,7 @@ use crate::error::redact;
 use crate::wasm::bindings::log_line;
 use crate::wasm::errors::set;
 use crate::wasm::options::CallOptions;
-use js_sys::{Object, Reflect};
+use js_sys::Object;
 use wasm_bindgen::JsValue;
 
 pub struct Log<'a> {
@@ -73,5 +73,5 @@ impl<'a> Log<'a> {
 }
 
 fn message_of(error: &JsValue) -> String {
-    Reflect::get(error, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default()
+    crate::wasm::bindings::get(error, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default()
 }

@@ -13,7 +13,7 @@ use crate::wasm::bindings::{call_fetch, same_origin, sleep, try_parse_json, Dead
 use crate::wasm::errors::{no_response_error, set, status_error, ResponseInfo};
 use crate::wasm::options::CallOptions;
 use body::{read_capped, BodyError};
-use js_sys::{Object, Reflect};
+use js_sys::Object;
 use response::Opened;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -93,7 +93,7 @@ pub async fn fetch_task_or_failure(task_id: &str, opts: &CallOptions) -> Result<
 /// `APIUserAbortError`, with the signal's reason (a `TimeoutError` from
 /// `AbortSignal.timeout`, the value given to `abort(reason)`) as its `cause`.
 pub fn user_abort(opts: &CallOptions) -> JsValue {
-    let reason = Reflect::get(&opts.signal, &"reason".into()).ok().filter(|r| !r.is_undefined());
+    let reason = crate::wasm::bindings::get(&opts.signal, &"reason".into()).ok().filter(|r| !r.is_undefined());
     let reason = reason.map(|r| redact_cause(&r, opts.config.api_key.as_deref()));
     no_response_error(ErrorKind::ApiUserAbort, "Request was aborted.", reason.as_ref())
 }
@@ -114,7 +114,7 @@ fn no_response(opts: &CallOptions, deadline: &Deadline, cause: JsValue) -> Failu
             interrupted_retry_of: None,
         },
         _ => {
-            let why = Reflect::get(&cause, &"message".into()).ok().and_then(|m| m.as_string());
+            let why = crate::wasm::bindings::get(&cause, &"message".into()).ok().and_then(|m| m.as_string());
             let why = why.or_else(|| cause.as_string()).unwrap_or_else(|| "fetch failed".into());
             let message = redact(&format!("Connection error: {why}"), api_key);
             Failure {
@@ -166,7 +166,8 @@ async fn open(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<Open
             .await
             .map_err(|e| no_response(opts, deadline, e))?;
         let resp = Opened::open(&resp).map_err(|e| {
-            let why = Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
+            let why =
+                crate::wasm::bindings::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default();
             let message = redact(&format!("Connection error: {why}"), api_key);
             Failure::fatal(no_response_error(ErrorKind::ApiConnection, &message, Some(&redact_cause(&e, api_key))))
         })?;

@@ -3,7 +3,7 @@
 //! a Response that throws, or one whose body was already read).
 
 use crate::wasm::bindings::{cancel_quietly, open_response, resolve_url};
-use js_sys::{Array, Reflect};
+use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub struct Opened {
@@ -18,7 +18,7 @@ pub struct Opened {
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    crate::wasm::bindings::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 impl Opened {
@@ -31,7 +31,12 @@ impl Opened {
                 pairs
                     .iter()
                     .map(|pair| {
-                        let text = |i| Reflect::get_u32(&pair, i).ok().and_then(|v| v.as_string()).unwrap_or_default();
+                        let text = |i| {
+                            crate::wasm::bindings::get_index(&pair, i)
+                                .ok()
+                                .and_then(|v| v.as_string())
+                                .unwrap_or_default()
+                        };
                         (text(0), text(1))
                     })
                     .collect()

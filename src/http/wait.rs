@@ -13,12 +13,12 @@ use crate::retry::server_delay_ms;
 use crate::wasm::bindings::{create_error, sleep, Deadline};
 use crate::wasm::errors::set;
 use crate::wasm::options::CallOptions;
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 fn snapshot(data: &JsValue) -> Snapshot {
-    let get = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let get = |v: &JsValue, k: &str| crate::wasm::bindings::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
     let task = get(data, "task");
     let turns = get(data, "turns").dyn_into::<Array>().unwrap_or_default();
     let last = turns.length().checked_sub(1).map(|i| turns.get(i));
@@ -99,13 +99,14 @@ async fn poll(task_id: &str, opts: &CallOptions, deadline: &Deadline, seen: &mut
 }
 
 fn wait_timeout(task_id: &str, opts: &CallOptions, seen: Seen) -> JsValue {
-    let status = Reflect::get(&seen.last_task, &"task".into())
-        .and_then(|t| Reflect::get(&t, &"status".into()))
+    let status = crate::wasm::bindings::get(&seen.last_task, &"task".into())
+        .and_then(|t| crate::wasm::bindings::get(&t, &"status".into()))
         .ok()
         .and_then(|s| s.as_string())
         .map_or("no snapshot yet".to_string(), |s| format!("last status: {s}"));
     // The error that kept the last polls from succeeding, if any: already redacted.
-    let last_error = seen.last_error.as_ref().and_then(|e| Reflect::get(e, &"message".into()).ok()?.as_string());
+    let last_error =
+        seen.last_error.as_ref().and_then(|e| crate::wasm::bindings::get(e, &"message".into()).ok()?.as_string());
     let last_error = last_error.map_or(String::new(), |m| format!("; last error: {m}"));
     let message = format!(
         "task {} did not finish within {} ms ({status}{last_error})",

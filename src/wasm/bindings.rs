@@ -39,8 +39,8 @@ extern "C" {
     #[wasm_bindgen(js_name = envVar)]
     pub fn env_var(name: &str) -> Option<String>;
     /// Throws (a plain Error saying why) when `resp` cannot be read as a Response.
-    #[wasm_bindgen(js_name = openResponse, catch)]
-    pub fn open_response(resp: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = openResponse)]
+    fn open_response_or_threw(resp: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = readChunk)]
     pub fn read_chunk(reader: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_name = resolveUrl)]
@@ -69,12 +69,8 @@ extern "C" {
     pub fn true_bytes(input: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = thrownText)]
     pub fn thrown_text(err: &JsValue) -> String;
-    #[wasm_bindgen(js_name = filledCopy, catch)]
-    pub fn filled_copy(
-        data: &JsValue,
-        task_fields: &js_sys::Array,
-        turn_fields: &js_sys::Array,
-    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = filledCopy)]
+    fn filled_copy_or_threw(data: &JsValue, task_fields: &js_sys::Array, turn_fields: &js_sys::Array) -> JsValue;
     #[wasm_bindgen(js_name = canonicalUrl)]
     pub fn canonical_url(text: &str) -> Option<String>;
     #[wasm_bindgen(js_name = fillNulls)]
@@ -82,6 +78,14 @@ extern "C" {
     /// Flat [name, value, name, value, …], null for a plain record, or a string (the problem).
     #[wasm_bindgen(js_name = headerPairs)]
     pub fn header_pairs(headers: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = threwMarker)]
+    fn threw_marker() -> JsValue;
+    #[wasm_bindgen(js_name = takeThrown)]
+    fn take_thrown() -> JsValue;
+    #[wasm_bindgen(js_name = getOrThrew)]
+    fn get_or_threw(obj: &JsValue, key: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = ownKeysOrThrew)]
+    fn own_keys_or_threw(obj: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = arrayCheck)]
     fn array_check(v: &JsValue) -> u8;
     #[wasm_bindgen(js_name = redactCause)]
@@ -109,4 +113,47 @@ pub fn array_check_of(v: &JsValue) -> ArrayCheck {
         0 => ArrayCheck::NotArray,
         _ => ArrayCheck::Unreadable,
     }
+}
+
+thread_local! {
+    /// The marker the `…OrThrew` helpers return for a throw (made once).
+    static THREW: JsValue = threw_marker();
+}
+
+fn checked(v: JsValue) -> Result<JsValue, JsValue> {
+    if THREW.with(|t| *t == v) {
+        Err(take_thrown())
+    } else {
+        Ok(v)
+    }
+}
+
+/// `Reflect.get(obj, key)`: like js-sys's, but a throwing getter or trap costs no
+/// externref-table slot (see js/runtime.js `getOrThrew`).
+pub fn get(obj: &JsValue, key: &JsValue) -> Result<JsValue, JsValue> {
+    checked(get_or_threw(obj, key))
+}
+
+/// `obj[index]`, as [`get`].
+pub fn get_index(obj: &JsValue, index: u32) -> Result<JsValue, JsValue> {
+    get(obj, &JsValue::from(index))
+}
+
+/// `Reflect.ownKeys(obj)`, as [`get`].
+pub fn own_keys(obj: &JsValue) -> Result<js_sys::Array, JsValue> {
+    checked(own_keys_or_threw(obj)).map(wasm_bindgen::JsCast::unchecked_into)
+}
+
+/// What the core reads of a fetch Response (js/runtime.js `openResponse`), or why it cannot.
+pub fn open_response(resp: &JsValue) -> Result<JsValue, JsValue> {
+    checked(open_response_or_threw(resp))
+}
+
+/// Copy-on-write null filling of the caller's object (js/runtime.js `filledCopy`).
+pub fn filled_copy(
+    data: &JsValue,
+    task_fields: &js_sys::Array,
+    turn_fields: &js_sys::Array,
+) -> Result<JsValue, JsValue> {
+    checked(filled_copy_or_threw(data, task_fields, turn_fields))
 }

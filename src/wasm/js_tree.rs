@@ -3,7 +3,6 @@
 
 use super::bindings::{array_check_of, ArrayCheck};
 use crate::validate::tree::{NodeKind, Tree};
-use js_sys::Reflect;
 use std::borrow::Cow;
 use wasm_bindgen::JsValue;
 
@@ -92,7 +91,7 @@ impl Tree for JsNode {
     }
 
     fn field(&self, name: &'static str) -> Result<Option<Self>, String> {
-        match Reflect::get(&self.0, &js_name(name)) {
+        match crate::wasm::bindings::get(&self.0, &js_name(name)) {
             Ok(v) if v.is_undefined() => Ok(None),
             Ok(v) => Ok(Some(JsNode(v))),
             Err(e) => Err(error_text(&e)),
@@ -101,14 +100,14 @@ impl Tree for JsNode {
 
     fn array_len(&self) -> Result<usize, String> {
         // A Proxy's `length` may lie or throw: read it like any other property.
-        match Reflect::get(&self.0, &js_name("length")) {
+        match crate::wasm::bindings::get(&self.0, &js_name("length")) {
             Ok(n) => Ok(n.as_f64().filter(|n| *n >= 0.0).map_or(0, |n| n.min(u32::MAX as f64) as usize)),
             Err(e) => Err(error_text(&e)),
         }
     }
 
     fn index(&self, i: usize) -> Result<Option<Self>, String> {
-        match Reflect::get_u32(&self.0, i as u32) {
+        match crate::wasm::bindings::get_index(&self.0, i as u32) {
             Ok(v) if v.is_undefined() => Ok(None),
             Ok(v) => Ok(Some(JsNode(v))),
             Err(e) => Err(error_text(&e)),

@@ -5,7 +5,7 @@
 use super::bindings::{array_check_of, default_fetch, env_var, ArrayCheck};
 use crate::config::{self, Config, RawOptions};
 use crate::issue::{Issue, IssueCode};
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Function, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Everything one call needs besides the task id.
@@ -63,7 +63,7 @@ impl Layers<'_> {
     /// The first layer's own value of `name` that is not undefined.
     fn get(&mut self, name: &str) -> JsValue {
         for layer in &self.layers {
-            match Reflect::get(layer, &JsValue::from_str(name)) {
+            match crate::wasm::bindings::get(layer, &JsValue::from_str(name)) {
                 Ok(v) if v.is_undefined() => continue,
                 Ok(v) => return v,
                 Err(_) => {
@@ -134,7 +134,7 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
         }
     }
     for layer in layers.layers.clone() {
-        let keys = Reflect::own_keys(layer.unchecked_ref()).unwrap_or_default();
+        let keys = crate::wasm::bindings::own_keys(layer.unchecked_ref()).unwrap_or_default();
         for key in keys.iter().filter_map(|k| k.as_string()) {
             let sdk_name = matches!(key.as_str(), "baseURL" | "timeout" | "defaultHeaders");
             if let Some(meant) = config::misspelt_option(&key).filter(|_| !sdk_name) {
@@ -186,7 +186,9 @@ pub fn read(call: &JsValue, client: Option<&JsValue>) -> Result<CallOptions, Vec
             fetch,
             signal: signal.unwrap_or(JsValue::UNDEFINED),
             wait,
-            logger: logger.unwrap_or_else(|| Reflect::get(&js_sys::global(), &"console".into()).unwrap_or_default()),
+            logger: logger.unwrap_or_else(|| {
+                crate::wasm::bindings::get(&js_sys::global(), &"console".into()).unwrap_or_default()
+            }),
         }),
         _ => Err(issues),
     }
@@ -238,14 +240,14 @@ fn read_headers(headers: &JsValue) -> Result<Vec<(String, String)>, Issue> {
         return Err(issue("headers", format!("expected an object of strings, received {}", describe(headers))));
     }
     let obj: &Object = headers.unchecked_ref();
-    let keys = Reflect::own_keys(obj).map_err(|_| issue("headers", "reading its keys threw".into()))?;
+    let keys = crate::wasm::bindings::own_keys(obj).map_err(|_| issue("headers", "reading its keys threw".into()))?;
     let mut out = Vec::new();
     for key in keys.iter() {
         let Some(name) = key.as_string() else {
             continue;
         };
-        let value =
-            Reflect::get(obj, &key).map_err(|_| issue(&format!("headers.{name}"), "reading it threw".into()))?;
+        let value = crate::wasm::bindings::get(obj, &key)
+            .map_err(|_| issue(&format!("headers.{name}"), "reading it threw".into()))?;
         if value.is_undefined() || value.is_null() {
             continue;
         }
@@ -277,7 +279,7 @@ fn canonical_base(base: String) -> Result<String, String> {
 /// Duck-typed so that signals from other realms (iframes, Node's undici) are accepted.
 fn is_abort_signal(v: &JsValue) -> bool {
     v.is_object()
-        && Reflect::get(v, &"aborted".into()).ok().and_then(|a| a.as_bool()).is_some()
-        && Reflect::get(v, &"addEventListener".into()).is_ok_and(|f| f.is_function())
-        && Reflect::get(v, &"removeEventListener".into()).is_ok_and(|f| f.is_function())
+        && crate::wasm::bindings::get(v, &"aborted".into()).ok().and_then(|a| a.as_bool()).is_some()
+        && crate::wasm::bindings::get(v, &"addEventListener".into()).is_ok_and(|f| f.is_function())
+        && crate::wasm::bindings::get(v, &"removeEventListener".into()).is_ok_and(|f| f.is_function())
 }

@@ -6,7 +6,7 @@ use super::js_tree::JsNode;
 use super::options::describe;
 use crate::issue::{Issue, IssueCode};
 use crate::validate::{check_body, check_text, consistency, tree};
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::{Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -36,7 +36,7 @@ fn strict_of(options: &JsValue) -> Result<bool, Issue> {
     if !options.is_object() {
         return Err(bad(format!("options: expected an object, received {}", describe(options))));
     }
-    match Reflect::get(options, &"strict".into()) {
+    match crate::wasm::bindings::get(options, &"strict".into()) {
         Ok(v) if v.is_undefined() => Ok(true),
         Ok(v) => v.as_bool().ok_or_else(|| {
             let msg = format!("options.strict: expected a boolean, received {}", describe(&v));

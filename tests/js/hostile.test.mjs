@@ -436,3 +436,30 @@ test('HANDINGER_BASE_URL is read as fetch reads it too (look-alike host, no key 
   }
   assert.deepEqual(sent, []);
 });
+
+test('throwing getters, traps and unreadable Responses cost no lasting wasm resources', async () => {
+  // The instance's externref table: one slot leaked per caught exception would grow it.
+  const { createRequire } = await import('node:module');
+  const { dirname, join } = await import('node:path');
+  const require = createRequire(import.meta.url);
+  const table = require(join(dirname(require.resolve('handinger-wasm')), 'handinger_wasm.js')).__wasm.__wbindgen_externrefs;
+  const seed = JSON.parse(SEED);
+  const hostile = () => {
+    const d = structuredClone(seed);
+    delete d.task.completedAt;
+    Object.defineProperty(d.task, 'extra', { enumerable: true, get() { throw new Error('getter'); } });
+    return d;
+  };
+  const run = async () => {
+    for (let i = 0; i < 2000; i++) {
+      lib.safeParseTaskWithTurns(SEED, { get strict() { throw new Error('x'); } });
+      lib.safeParseTaskWithTurns(hostile());
+      lib.safeParseTaskWithTurns(new Proxy({}, { get() { throw new Error('trap'); } }));
+    }
+    for (let i = 0; i < 200; i++) await lib.fetchTask('x', { ...far, fetch: async () => ({ status: 200 }) }).catch(() => {});
+  };
+  await run(); // let the table reach its working size
+  const before = table.length;
+  await run();
+  assert.ok(table.length <= before, `externref table grew from ${before} to ${table.length}`);
+});
