@@ -253,15 +253,6 @@ function isArrayBuffer(v) {
   }
 }
 
-/** A thrown value as text, without letting its getters or traps throw again. */
-export function thrownText(err) {
-  try {
-    if (err instanceof Error || (err !== null && typeof err === 'object' && typeof err.message === 'string')) return String(err.message);
-    return typeof err === 'string' ? err : String(err);
-  } catch {
-    return 'a value that could not be read';
-  }
-}
 
 /**
  * Copy-on-write null filling for the caller's objects (never mutated): `data` itself when no
@@ -269,12 +260,7 @@ export function thrownText(err) {
  * a getter or trap throws (the core turns it into an issue).
  */
 export function filledCopy(data, taskFields, turnFields) {
-  try {
-    return filledCopyOrThrow(data, taskFields, turnFields);
-  } catch (err) {
-    thrown = err;
-    return THREW;
-  }
+  return orThrew(() => filledCopyOrThrow(data, taskFields, turnFields));
 }
 
 function filledCopyOrThrow(data, taskFields, turnFields) {
@@ -332,24 +318,24 @@ export function takeThrown() {
   return err;
 }
 
-/** Reflect.get(obj, key), or THREW (the error kept for takeThrown). */
-export function getOrThrew(obj, key) {
+/** `f()`, or THREW with what it threw kept for takeThrown. */
+function orThrew(f) {
   try {
-    return Reflect.get(obj, key);
+    return f();
   } catch (err) {
     thrown = err;
     return THREW;
   }
 }
 
+/** Reflect.get(obj, key), or THREW. */
+export function getOrThrew(obj, key) {
+  return orThrew(() => Reflect.get(obj, key));
+}
+
 /** Reflect.ownKeys(obj), or THREW. */
 export function ownKeysOrThrew(obj) {
-  try {
-    return Reflect.ownKeys(obj);
-  } catch (err) {
-    thrown = err;
-    return THREW;
-  }
+  return orThrew(() => Reflect.ownKeys(obj));
 }
 
 /** JSON.parse that returns undefined instead of throwing. */
@@ -361,8 +347,11 @@ export function tryParseJson(text) {
   }
 }
 
-/** An error's message, or the thrown value as text (a custom fetch may throw anything). */
-function describeThrown(err) {
+/**
+ * An error's message, or the thrown value as text (a custom fetch may throw anything),
+ * without letting its getters or traps throw again.
+ */
+export function thrownText(err) {
   try {
     return typeof err?.message === 'string' ? err.message : String(err);
   } catch {
@@ -392,7 +381,7 @@ export function openResponse(resp) {
       reader: body == null ? null : body.getReader(),
     };
   } catch (err) {
-    thrown = new Error(`fetch resolved with a Response that cannot be read: ${describeThrown(err)}`);
+    thrown = new Error(`fetch resolved with a Response that cannot be read: ${thrownText(err)}`);
     return THREW;
   }
 }
@@ -406,16 +395,10 @@ export function readChunk(reader) {
   }
 }
 
-/** `text` as the platform's URL parser writes it (IDNA, full-width dots), or null. */
-export function canonicalUrl(text) {
-  try {
-    return new URL(text).href;
-  } catch {
-    return null;
-  }
-}
-
-/** `location` resolved against `base` (a redirect's target), or null when it is no URL. */
+/**
+ * `location` resolved against `base` (a redirect's target), or null when it is no URL. With
+ * no base: an absolute URL as the platform's parser writes it (IDNA, full-width dots).
+ */
 export function resolveUrl(location, base) {
   try {
     return new URL(location, base).href;

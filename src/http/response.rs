@@ -67,7 +67,7 @@ impl Opened {
         if !matches!(self.status, 301 | 302 | 303 | 307 | 308) {
             return None;
         }
-        resolve_url(&self.header("location")?, request_url)
+        resolve_url(&self.header("location")?, Some(request_url))
     }
 
     /// Drops the body unread (a failed attempt, a redirect, a refused response).

@@ -44,7 +44,7 @@ extern "C" {
     #[wasm_bindgen(js_name = readChunk)]
     pub fn read_chunk(reader: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_name = resolveUrl)]
-    pub fn resolve_url(location: &str, base: &str) -> Option<String>;
+    pub fn resolve_url(location: &str, base: Option<&str>) -> Option<String>;
     #[wasm_bindgen(js_name = sameOrigin)]
     pub fn same_origin(a: &str, b: &str) -> bool;
     #[wasm_bindgen(js_name = headersOf)]
@@ -71,8 +71,6 @@ extern "C" {
     pub fn thrown_text(err: &JsValue) -> String;
     #[wasm_bindgen(js_name = filledCopy)]
     fn filled_copy_or_threw(data: &JsValue, task_fields: &js_sys::Array, turn_fields: &js_sys::Array) -> JsValue;
-    #[wasm_bindgen(js_name = canonicalUrl)]
-    pub fn canonical_url(text: &str) -> Option<String>;
     #[wasm_bindgen(js_name = fillNulls)]
     pub fn fill_nulls(data: &JsValue, task_fields: &js_sys::Array, turn_fields: &js_sys::Array);
     /// Flat [name, value, name, value, …], null for a plain record, or a string (the problem).

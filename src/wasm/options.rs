@@ -266,12 +266,12 @@ fn read_headers(headers: &JsValue) -> Result<Vec<(String, String)>, Issue> {
 fn canonical_base(base: String) -> Result<String, String> {
     let text = base.trim();
     if text.contains("://") {
-        return crate::wasm::bindings::canonical_url(text).ok_or_else(|| {
+        return crate::wasm::bindings::resolve_url(text, None).ok_or_else(|| {
             format!("not a valid URL (received {})", crate::text::quoted(&crate::error::cut_chars(text, 80)))
         });
     }
     match crate::wasm::bindings::location_href() {
-        Some(href) if !text.is_empty() => Ok(crate::wasm::bindings::resolve_url(text, &href).unwrap_or(base)),
+        Some(href) if !text.is_empty() => Ok(crate::wasm::bindings::resolve_url(text, Some(&href)).unwrap_or(base)),
         _ => Ok(base),
     }
 }

@@ -93,7 +93,8 @@ fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
     let strict = strict_of(options).map_err(|i| vec![i])?;
     // JSON bytes (e.g. a response body): the route fetchTask takes. Read through a fresh view
     // made from the internal slots: the input's own `length` or a Proxy's traps could lie.
-    let view = super::bindings::true_bytes(input);
+    // Only objects can be bytes: text, the common input, skips the call into JS.
+    let view = if input.is_object() { super::bindings::true_bytes(input) } else { JsValue::UNDEFINED };
     if view.is_null() {
         let msg = "expected JSON text, bytes or an object, received bytes that cannot be read (a detached buffer?)";
         return Err(vec![Issue::new("", IssueCode::InvalidType, msg)]);
