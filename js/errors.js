@@ -2,6 +2,8 @@
 // re-exported by every package entry, so `instanceof` works whichever entry created an error.
 // Hierarchy and status mapping follow the official Handinger TypeScript SDK.
 
+import { parseFast } from './fast-path.js';
+
 export class HandingerError extends Error {}
 
 export class ValidationError extends HandingerError {
@@ -157,8 +159,19 @@ export function guardSync(fn) {
   };
 }
 
+/** Parsing: the fast path (js/fast-path.js) first; the core when it is not sure. */
+export function guardParse(fn) {
+  const guarded = guardSync(fn);
+  return function (input, options) {
+    const data = parseFast(input, options);
+    return data !== undefined ? data : guarded.apply(this, arguments);
+  };
+}
+
 export function guardSafeParse(fn) {
   return function (...args) {
+    const data = parseFast(args[0], args[1]);
+    if (data !== undefined) return { success: true, data };
     try {
       return callRestoring(fn, this, args);
     } catch (err) {
@@ -181,7 +194,7 @@ export function guardApi(core, wasmExports) {
     fetchTask: guardAsync(core.fetchTask),
     fetchTaskWithResponse: guardAsync(core.fetchTaskWithResponse),
     waitForTask: guardAsync(core.waitForTask),
-    parseTaskWithTurns: guardSync(core.parseTaskWithTurns),
+    parseTaskWithTurns: guardParse(core.parseTaskWithTurns),
     safeParseTaskWithTurns: guardSafeParse(core.safeParseTaskWithTurns),
     validateTaskId: guardSync(core.validateTaskId),
     checkTaskConsistency: guardSync(core.checkTaskConsistency),

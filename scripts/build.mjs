@@ -48,15 +48,18 @@ function snippetDirOf(dir) {
 }
 
 /**
- * Our snippets are ES modules written with plain `export class|function` declarations; the
- * nodejs target require()s them, so they become CommonJS here (checked: no import/export left).
+ * Our snippets are ES modules written with plain `export class|function` declarations and
+ * named imports of each other; the nodejs target require()s them, so they become CommonJS
+ * here (checked: no import/export left).
  */
 function toCommonJs(file) {
   const names = [];
-  const body = read(file).replace(/^export (class|function|async function) (\w+)/gm, (_, kind, name) => {
-    names.push(name);
-    return `${kind} ${name}`;
-  });
+  const body = read(file)
+    .replace(/^export (class|function|async function) (\w+)/gm, (_, kind, name) => {
+      names.push(name);
+      return `${kind} ${name}`;
+    })
+    .replace(/^import \{ ([\w, ]+) \} from '(\.\/[\w-]+\.js)';$/gm, "const { $1 } = require('$2');");
   if (/^\s*(import|export)\b/m.test(body)) throw new Error(`${file}: only 'export class|function' can be converted`);
   writeFileSync(file, `'use strict';\n${body}\n${names.map((n) => `exports.${n} = ${n};`).join('\n')}\n`);
 }

@@ -229,6 +229,11 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
         let retryable = should_retry(Outcome::Status(info.status), resp.header("x-should-retry").as_deref());
         return Err(Failure { error, retryable, retry_after, interrupted_retry_of: None });
     }
+    // The common case: JSON.parse and a quick look settle it (js/fast-path.js).
+    let data = crate::wasm::bytes::fast_parse(&bytes, opts.config.strict);
+    if !data.is_undefined() {
+        return Ok(Fetched { data, info, retries: 0 });
+    }
     let checked = crate::validate::check_body(&bytes, opts.config.strict);
     if !checked.issues.is_empty() {
         return Err(Failure::fatal(invalid_body(&info, &bytes, &checked.issues, api_key)));

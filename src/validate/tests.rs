@@ -278,3 +278,82 @@ fn a_flood_of_bad_turns_lists_at_most_max_issues_then_says_so() {
         assert_eq!(issues[0].code, crate::issue::IssueCode::InvalidJson);
     }
 }
+
+/// The JS statement checking field `name` of `o` against `rule` (see js/fast-path.js): it
+/// returns false when the field is not surely valid, and sets an absent nullable field to null.
+fn js_check(name: &str, rule: schema::Rule) -> String {
+    use schema::Rule;
+    assert!(name.bytes().all(|b| b.is_ascii_alphanumeric()), "{name}: not a plain JS identifier");
+    let nullable = |test: &str| {
+        format!("v = o.{name}; if (v === undefined) o.{name} = null; else if (v !== null && {test}) return false;")
+    };
+    match rule {
+        Rule::Str => format!("if (typeof o.{name} !== 'string') return false;"),
+        Rule::NullableStr => nullable("typeof v !== 'string'"),
+        Rule::Datetime => format!("v = o.{name}; if (typeof v !== 'string' || !surelyDatetime(v)) return false;"),
+        Rule::NullableDatetime => nullable("(typeof v !== 'string' || !surelyDatetime(v))"),
+        Rule::Url => format!("v = o.{name}; if (typeof v !== 'string' || !surelyHttpUrl(v)) return false;"),
+        Rule::Count => {
+            format!("v = o.{name}; if (typeof v !== 'number' || !(v >= 0) || !Number.isSafeInteger(v)) return false;")
+        }
+        Rule::Credits => {
+            format!("v = o.{name}; if (typeof v !== 'number' || !(v >= 0) || v === Infinity) return false;")
+        }
+        Rule::Enum(values) => {
+            let known: Vec<String> = values.iter().map(|v| format!("v !== '{v}'")).collect();
+            format!("v = o.{name}; if (typeof v !== 'string' || (strict && {})) return false;", known.join(" && "))
+        }
+        Rule::Record => nullable("!isObject(v)"),
+        Rule::Task => format!("v = o.{name}; if (!isObject(v) || !checkTask(v, strict)) return false;"),
+        Rule::Totals => format!("v = o.{name}; if (!isObject(v) || !checkTotals(v, strict)) return false;"),
+        Rule::Turns => format!(
+            "v = o.{name}; if (!Array.isArray(v)) return false; \
+             for (let i = 0; i < v.length; i++) if (!isObject(v[i]) || !checkTurn(v[i], strict)) return false;"
+        ),
+        Rule::Root => panic!("{name}: the root is no field"),
+    }
+}
+
+/// The generated part of js/fast-path.js: one check function per table of schema.rs, with
+/// the field names spelt out (constant names keep V8's property loads monomorphic, about 20
+/// times cheaper than reading fields by a name taken from a table).
+fn js_rule_checks() -> String {
+    let tables = [
+        ("checkRoot", schema::ROOT_FIELDS),
+        ("checkTask", schema::TASK_FIELDS),
+        ("checkTotals", schema::TOTALS_FIELDS),
+        ("checkTurn", schema::TURN_FIELDS),
+    ];
+    let mut out = String::new();
+    let mut names: Vec<&str> = Vec::new();
+    for (function, fields) in tables {
+        out += &format!("function {function}(o, strict) {{\n  let v;\n");
+        for f in fields {
+            out += &format!("  {}\n", js_check(f.name, f.rule));
+            if !names.contains(&f.name) {
+                names.push(f.name);
+            }
+        }
+        out += "  return true;\n}\n";
+    }
+    let checks: Vec<String> = names.iter().map(|n| format!("'{n}' in p")).collect();
+    out + &format!("const holdsAFieldName = (p) => {};\n", checks.join(" || "))
+}
+
+#[test]
+fn js_fast_path_checks_match_the_schema() {
+    // The JS fast path must check the very fields and rules the Rust validator does.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/js/fast-path.js");
+    let file = std::fs::read_to_string(path).unwrap();
+    let begin = file.find("// BEGIN GENERATED CHECKS").expect("js/fast-path.js: no generated checks");
+    let start = begin + file[begin..].find("\n\n").expect("a blank line after the BEGIN comment") + 2;
+    let stop = file.find("// END GENERATED CHECKS").expect("js/fast-path.js: no end of the generated checks");
+    let expected = js_rule_checks();
+    if file[start..stop] != expected {
+        if std::env::var_os("UPDATE_JS_RULES").is_some() {
+            std::fs::write(path, format!("{}{expected}{}", &file[..start], &file[stop..])).unwrap();
+        } else {
+            panic!("js/fast-path.js checks differ from src/validate/schema.rs: run UPDATE_JS_RULES=1 cargo test js_fast_path");
+        }
+    }
+}

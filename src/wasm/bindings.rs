@@ -10,6 +10,14 @@ extern "C" {
     pub fn create_error(name: &str, message: &str, props: &JsValue) -> JsValue;
 }
 
+#[wasm_bindgen(module = "/js/fast-path.js")]
+extern "C" {
+    /// `JSON.parse` plus a quick check of the object it built: the value when it is surely
+    /// valid, else undefined (take the full path). `input`: a string or a Uint8Array.
+    #[wasm_bindgen(js_name = fastParse)]
+    pub fn fast_parse(input: &JsValue, strict: bool) -> JsValue;
+}
+
 #[wasm_bindgen(module = "/js/runtime.js")]
 extern "C" {
     /// Timeout + caller's signal for one attempt (or one whole wait).

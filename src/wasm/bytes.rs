@@ -22,6 +22,11 @@ pub fn json_of_valid(bytes: &[u8], absent_nullable: bool) -> Result<JsValue, Str
     Ok(data)
 }
 
+/// The parsed body when js/fast-path.js is sure it is valid, else undefined.
+pub fn fast_parse(bytes: &[u8], strict: bool) -> JsValue {
+    super::bindings::fast_parse(&wasm_view(bytes), strict)
+}
+
 /// The bytes as text (invalid UTF-8 as U+FFFD).
 pub fn text_of(bytes: &[u8]) -> String {
     text_of_bytes(&wasm_view(bytes))
