@@ -5,12 +5,13 @@
 // peaks lower than a parse of the whole payload). Wasm memory is read from the instance: it
 // never shrinks, so its size after the call is its high-water mark.
 import { readFileSync } from 'node:fs';
-import * as wasmModule from '../pkg/handinger_wasm.js';
+import { createRequire } from 'node:module';
 
 const [file, route] = process.argv.slice(2);
-// The web build's own module, instantiated from bytes, so that its memory can be read. It is
-// the same .wasm and the same glue that every entry of the package uses.
-const wasm = wasmModule.initSync({ module: readFileSync(new URL('../pkg/handinger_wasm_bg.wasm', import.meta.url)) });
+// The package's Node entry (what users run), and its instance's exports to read its memory.
+const require = createRequire(import.meta.url);
+const wasmModule = require('../pkg/node/index.js');
+const wasm = require('../pkg/node/handinger_wasm.js').__wasm;
 const wasmBytes = () => wasm.memory.buffer.byteLength;
 
 const bytes = readFileSync(file);

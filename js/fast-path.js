@@ -19,7 +19,7 @@
 function checkRoot(o, strict) {
   let v;
   v = o.task; if (!isObject(v) || !checkTask(v, strict)) return false;
-  v = o.turns; if (!Array.isArray(v)) return false; for (let i = 0; i < v.length; i++) if (!isObject(v[i]) || !checkTurn(v[i], strict)) return false;
+  v = o.turns; if (!isArray(v)) return false; for (let i = 0; i < v.length; i++) if (!isObject(v[i]) || !checkTurn(v[i], strict)) return false;
   return true;
 }
 function checkTask(o, strict) {
@@ -40,8 +40,8 @@ function checkTask(o, strict) {
 function checkTotals(o, strict) {
   let v;
   v = o.credits; if (typeof v !== 'number' || !(v >= 0) || v === Infinity) return false;
-  v = o.durationMs; if (typeof v !== 'number' || !(v >= 0) || !Number.isSafeInteger(v)) return false;
-  v = o.turnCount; if (typeof v !== 'number' || !(v >= 0) || !Number.isSafeInteger(v)) return false;
+  v = o.durationMs; if (typeof v !== 'number' || !(v >= 0) || !isSafeInteger(v)) return false;
+  v = o.turnCount; if (typeof v !== 'number' || !(v >= 0) || !isSafeInteger(v)) return false;
   return true;
 }
 function checkTurn(o, strict) {
@@ -49,13 +49,13 @@ function checkTurn(o, strict) {
   if (typeof o.id !== 'string') return false;
   v = o.completedAt; if (v === undefined) o.completedAt = null; else if (v !== null && (typeof v !== 'string' || !surelyDatetime(v))) return false;
   v = o.credits; if (typeof v !== 'number' || !(v >= 0) || v === Infinity) return false;
-  v = o.durationMs; if (typeof v !== 'number' || !(v >= 0) || !Number.isSafeInteger(v)) return false;
+  v = o.durationMs; if (typeof v !== 'number' || !(v >= 0) || !isSafeInteger(v)) return false;
   if (typeof o.input !== 'string') return false;
-  v = o.inputTokens; if (typeof v !== 'number' || !(v >= 0) || !Number.isSafeInteger(v)) return false;
+  v = o.inputTokens; if (typeof v !== 'number' || !(v >= 0) || !isSafeInteger(v)) return false;
   if (typeof o.outputText !== 'string') return false;
-  v = o.outputTokens; if (typeof v !== 'number' || !(v >= 0) || !Number.isSafeInteger(v)) return false;
+  v = o.outputTokens; if (typeof v !== 'number' || !(v >= 0) || !isSafeInteger(v)) return false;
   if (typeof o.role !== 'string') return false;
-  v = o.seq; if (typeof v !== 'number' || !(v >= 0) || !Number.isSafeInteger(v)) return false;
+  v = o.seq; if (typeof v !== 'number' || !(v >= 0) || !isSafeInteger(v)) return false;
   v = o.startedAt; if (typeof v !== 'string' || !surelyDatetime(v)) return false;
   if (typeof o.status !== 'string') return false;
   v = o.structuredOutput; if (v === undefined) o.structuredOutput = null; else if (v !== null && !isObject(v)) return false;
@@ -65,6 +65,14 @@ function checkTurn(o, strict) {
 const holdsAFieldName = (p) => 'task' in p || 'turns' in p || 'id' in p || 'completedAt' in p || 'createdAt' in p || 'createdByUserId' in p || 'organizationId' in p || 'status' in p || 'title' in p || 'totals' in p || 'triggeredBy' in p || 'url' in p || 'workerId' in p || 'credits' in p || 'durationMs' in p || 'turnCount' in p || 'input' in p || 'inputTokens' in p || 'outputText' in p || 'outputTokens' in p || 'role' in p || 'seq' in p || 'startedAt' in p || 'structuredOutput' in p || 'taskId' in p;
 // END GENERATED CHECKS
 
+// Taken at load: a page script that later swaps these cannot make the fast path accept.
+const jsonParse = JSON.parse;
+const isArray = Array.isArray;
+const isSafeInteger = Number.isSafeInteger;
+const ObjectPrototype = Object.prototype;
+const Decoder = TextDecoder;
+const decode = TextDecoder.prototype.decode;
+const getOwnDescriptor = Reflect.getOwnPropertyDescriptor;
 let decoder;
 
 /**
@@ -75,13 +83,13 @@ let decoder;
 export function fastParse(input, strict) {
   try {
     // A polluted Object.prototype would make an absent field look present.
-    if (holdsAFieldName(Object.prototype)) return undefined;
+    if (holdsAFieldName(ObjectPrototype)) return undefined;
     let text = input;
     if (typeof input !== 'string') {
-      decoder ??= new TextDecoder();
-      text = decoder.decode(input);
+      decoder ??= new Decoder();
+      text = decode.call(decoder, input);
     }
-    const data = JSON.parse(text);
+    const data = jsonParse(text);
     return isObject(data) && checkRoot(data, strict) ? data : undefined;
   } catch {
     return undefined;
@@ -99,7 +107,7 @@ export function parseFast(input, options) {
     let strict = true;
     if (options !== undefined && options !== null) {
       // A data property only: a getter or trap is left to the core, which reads it once.
-      const own = Reflect.getOwnPropertyDescriptor(options, 'strict');
+      const own = getOwnDescriptor(options, 'strict');
       if (own === undefined ? 'strict' in options : !('value' in own)) return undefined;
       if (own !== undefined && own.value !== undefined) {
         if (typeof own.value !== 'boolean') return undefined;
@@ -116,7 +124,7 @@ export function parseFast(input, options) {
 }
 
 function isObject(v) {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  return v !== null && typeof v === 'object' && !isArray(v);
 }
 
 /** Digit value of the code unit at `i`, or a value above 9. */

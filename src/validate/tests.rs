@@ -294,7 +294,7 @@ fn js_check(name: &str, rule: schema::Rule) -> String {
         Rule::NullableDatetime => nullable("(typeof v !== 'string' || !surelyDatetime(v))"),
         Rule::Url => format!("v = o.{name}; if (typeof v !== 'string' || !surelyHttpUrl(v)) return false;"),
         Rule::Count => {
-            format!("v = o.{name}; if (typeof v !== 'number' || !(v >= 0) || !Number.isSafeInteger(v)) return false;")
+            format!("v = o.{name}; if (typeof v !== 'number' || !(v >= 0) || !isSafeInteger(v)) return false;")
         }
         Rule::Credits => {
             format!("v = o.{name}; if (typeof v !== 'number' || !(v >= 0) || v === Infinity) return false;")
@@ -307,7 +307,7 @@ fn js_check(name: &str, rule: schema::Rule) -> String {
         Rule::Task => format!("v = o.{name}; if (!isObject(v) || !checkTask(v, strict)) return false;"),
         Rule::Totals => format!("v = o.{name}; if (!isObject(v) || !checkTotals(v, strict)) return false;"),
         Rule::Turns => format!(
-            "v = o.{name}; if (!Array.isArray(v)) return false; \
+            "v = o.{name}; if (!isArray(v)) return false; \
              for (let i = 0; i < v.length; i++) if (!isObject(v[i]) || !checkTurn(v[i], strict)) return false;"
         ),
         Rule::Root => panic!("{name}: the root is no field"),
