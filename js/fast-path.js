@@ -73,6 +73,7 @@ const ObjectPrototype = Object.prototype;
 const Decoder = TextDecoder;
 const decode = TextDecoder.prototype.decode;
 const getOwnDescriptor = Reflect.getOwnPropertyDescriptor;
+const ownKeys = Reflect.ownKeys;
 let decoder;
 
 /**
@@ -106,7 +107,10 @@ export function parseFast(input, options) {
   try {
     let strict = true;
     if (options !== undefined && options !== null) {
-      // A data property only: a getter or trap is left to the core, which reads it once.
+      // `{ strict }` alone, as a data property: other keys (a slip of `strict`?), a getter or
+      // a trap are left to the core, which reads them once.
+      const keys = ownKeys(options);
+      if (keys.length > 1 || (keys.length === 1 && keys[0] !== 'strict')) return undefined;
       const own = getOwnDescriptor(options, 'strict');
       if (own === undefined ? 'strict' in options : !('value' in own)) return undefined;
       if (own !== undefined && own.value !== undefined) {

@@ -269,20 +269,25 @@ pub fn misspelt_option(key: &str) -> Option<&'static str> {
     })
 }
 
-/// Levenshtein distance over bytes (option names are ASCII).
+/// Edit distance over bytes (option names are ASCII) where swapping two neighbours is one
+/// slip, as typing makes it (`strcit`, `timoeutMs`): optimal string alignment.
 fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, &ca) in a.iter().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let next = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
-            prev = row[j + 1];
-            row[j + 1] = next;
+    // Rows i-1 and i-2 of the distance table, and the row being filled.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (prev[j - 1] + cost).min(prev[j] + 1).min(row[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
         }
+        before = std::mem::replace(&mut prev, row);
     }
-    row[b.len()]
+    prev[b.len()]
 }
 
 /// A checked base URL: scheme, authority and an optional path prefix (no trailing slash).
@@ -438,6 +443,9 @@ mod tests {
         assert_eq!(misspelt_option("apikey"), Some("apiKey"));
         assert_eq!(misspelt_option("baseurl"), Some("baseUrl"));
         assert_eq!(misspelt_option("pollInterval"), Some("pollIntervalMs"));
+        assert_eq!(misspelt_option("strcit"), Some("strict"), "two letters swapped are one slip");
+        assert_eq!(misspelt_option("timoeutMs"), Some("timeoutMs"));
+        assert_eq!(misspelt_option("Strict"), Some("strict"));
         for fine in
             ["timeoutMs", "name", "id", "projectName", "retries", "x", "headless", "loggedIn", "fetcher", "isStrict"]
         {

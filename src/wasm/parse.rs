@@ -36,6 +36,14 @@ fn strict_of(options: &JsValue) -> Result<bool, Issue> {
     if !options.is_object() {
         return Err(bad(format!("options: expected an object, received {}", describe(options))));
     }
+    // A slip of `strict` would silently leave the default on; other keys are the caller's.
+    let keys = crate::wasm::bindings::own_keys(options).unwrap_or_default();
+    for key in keys.iter().filter_map(|k| k.as_string()) {
+        if crate::config::misspelt_option(&key) == Some("strict") {
+            let msg = format!("options.{key}: unknown option: did you mean strict?");
+            return Err(Issue::new(format!("options.{key}"), IssueCode::InvalidOption, msg));
+        }
+    }
     match crate::wasm::bindings::get(options, &"strict".into()) {
         Ok(v) if v.is_undefined() => Ok(true),
         Ok(v) => v.as_bool().ok_or_else(|| {
@@ -97,6 +105,11 @@ fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
     let view = if input.is_object() { super::bindings::true_bytes(input) } else { JsValue::UNDEFINED };
     if view.is_null() {
         let msg = "expected JSON text, bytes or an object, received bytes that cannot be read (a detached buffer?)";
+        return Err(vec![Issue::new("", IssueCode::InvalidType, msg)]);
+    }
+    if view.is_undefined() && js_sys::ArrayBuffer::is_view(input) {
+        // A DataView or another typed array: not UTF-8 bytes, and not a TaskWithTurns either.
+        let msg = "expected JSON text, bytes (a Uint8Array or ArrayBuffer) or an object, received a DataView or a typed array of wider elements";
         return Err(vec![Issue::new("", IssueCode::InvalidType, msg)]);
     }
     if let Some(view) = view.dyn_ref::<Uint8Array>() {

@@ -109,9 +109,10 @@ function agree(text, strict, counts, label) {
 }
 
 test('whatever the fast path accepts, the Rust validator accepts and reads the same (seeded fuzz)', () => {
-  const r = rng(20261204);
+  const r = rng(Number(process.env.FAST_PATH_SEED ?? 20261204));
   const counts = { accepted: 0, declined: 0, declinedValid: 0 };
-  for (let i = 0; i < 6000; i++) {
+  const cases = Number(process.env.FAST_PATH_CASES ?? 6000);
+  for (let i = 0; i < cases; i++) {
     const base = JSON.parse(pick(r, sources));
     const changes = Math.floor(r() * 3);
     for (let c = 0; c < changes; c++) mutate(base, r);
@@ -120,9 +121,9 @@ test('whatever the fast path accepts, the Rust validator accepts and reads the s
     agree(text, strict, counts, `case ${i} (strict: ${strict})`);
   }
   // Not vacuous: both verdicts occur often, and valid inputs the fast path leaves to Rust too.
-  assert.ok(counts.accepted > 1000, `accepted only ${counts.accepted}`);
-  assert.ok(counts.declined > 1000, `declined only ${counts.declined}`);
-  assert.ok(counts.declinedValid > 10, `declined only ${counts.declinedValid} valid inputs`);
+  assert.ok(counts.accepted > cases / 6, `accepted only ${counts.accepted}`);
+  assert.ok(counts.declined > cases / 6, `declined only ${counts.declined}`);
+  assert.ok(counts.declinedValid > cases / 600, `declined only ${counts.declinedValid} valid inputs`);
 });
 
 test('the fast path accepts the API\'s own payloads (else it would be slow, not wrong)', () => {

@@ -92,6 +92,28 @@ export function validationCases(lib, fixtures) {
     throws(() => parseTaskWithTurns(seedText, { strict: 'yes' }), (e) => /options.strict: expected a boolean/.test(e.message), 'bad option');
   });
 
+  add('a slip of `strict` is an invalid_option, not silently strict; other keys are the caller\'s', () => {
+    const t = seed();
+    t.task.status = 'paused';
+    for (const input of [t, JSON.stringify(t), new TextEncoder().encode(JSON.stringify(t))]) {
+      for (const slip of ['strcit', 'Strict', 'stric']) {
+        const r = safeParseTaskWithTurns(input, { [slip]: false });
+        same(r.success ? [] : r.error.issues.map((i) => `${i.path}:${i.code}`), [`options.${slip}:invalid_option`], slip);
+        ok(/did you mean strict\?/.test(r.error.issues[0].message), r.error.issues[0].message);
+      }
+      same(parseTaskWithTurns(input, { strict: false, apiKey: 'k', timeoutMs: 5 }).task.status, 'paused', 'unrelated keys');
+    }
+  });
+
+  add('a DataView or a wider typed array is an invalid_type, not read as an object', () => {
+    const bytes = new TextEncoder().encode(seedText);
+    for (const input of [new DataView(bytes.buffer), new Uint16Array(4), new Int8Array(bytes.buffer)]) {
+      const r = safeParseTaskWithTurns(input);
+      same(codes(r), [':invalid_type'], input.constructor.name);
+      ok(/Uint8Array or ArrayBuffer/.test(r.error.message), r.error.message);
+    }
+  });
+
   add('missing nullable fields read as null; object input is never mutated', () => {
     const t = seed();
     delete t.task.completedAt;
