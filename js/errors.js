@@ -4,6 +4,8 @@
 
 import { parseFast } from './fast-path.js';
 
+const apply = Reflect.apply;
+
 export class HandingerError extends Error {}
 
 export class ValidationError extends HandingerError {
@@ -113,7 +115,7 @@ let stackPointer = null;
 function callRestoring(fn, self, args) {
   const saved = stackPointer?.value;
   try {
-    return fn.apply(self, args);
+    return apply(fn, self, args);
   } catch (err) {
     if (stackPointer && saved !== undefined) stackPointer.value = saved;
     throw err;
@@ -164,7 +166,7 @@ export function guardParse(fn) {
   const guarded = guardSync(fn);
   return function (input, options) {
     const data = parseFast(input, options);
-    return data !== undefined ? data : guarded.apply(this, arguments);
+    return data !== undefined ? data : apply(guarded, this, [input, options]);
   };
 }
 

@@ -66,13 +66,20 @@ const holdsAFieldName = (p) => 'task' in p || 'turns' in p || 'id' in p || 'comp
 // END GENERATED CHECKS
 
 // Taken at load: a page script that later swaps these cannot make the fast path accept.
+// Methods are called through bound `call`s, so a swapped Function.prototype.call is no way in.
+const uncurry = (fn) => Function.prototype.call.bind(fn);
 const jsonParse = JSON.parse;
 const isArray = Array.isArray;
 const isSafeInteger = Number.isSafeInteger;
 const ObjectPrototype = Object.prototype;
+const Buffer_ = ArrayBuffer;
+// Internal-slot checks (instanceof can be fooled, e.g. by a DataView given Uint8Array's prototype).
+const typedArrayTag = uncurry(Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get);
+const bufferLength = uncurry(Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get);
 const Decoder = TextDecoder;
-const decode = TextDecoder.prototype.decode;
-const getOwnDescriptor = Reflect.getOwnPropertyDescriptor;
+const decode = uncurry(TextDecoder.prototype.decode);
+const exec = uncurry(RegExp.prototype.exec);
+const charCodeAt = uncurry(String.prototype.charCodeAt);
 const ownKeys = Reflect.ownKeys;
 let decoder;
 
@@ -88,7 +95,7 @@ export function fastParse(input, strict) {
     let text = input;
     if (typeof input !== 'string') {
       decoder ??= new Decoder();
-      text = decode.call(decoder, input);
+      text = decode(decoder, input);
     }
     const data = jsonParse(text);
     return isObject(data) && checkRoot(data, strict) ? data : undefined;
@@ -107,24 +114,30 @@ export function parseFast(input, options) {
   try {
     let strict = true;
     if (options !== undefined && options !== null) {
-      // `{ strict }` alone, as a data property: other keys (a slip of `strict`?), a getter or
-      // a trap are left to the core, which reads them once.
+      // Read as the core reads them (own keys, then `strict`), and only `{ strict }` alone:
+      // other keys (a slip of `strict`?) and odd values are left to the core.
+      if (typeof options !== 'object') return undefined;
       const keys = ownKeys(options);
       if (keys.length > 1 || (keys.length === 1 && keys[0] !== 'strict')) return undefined;
-      const own = getOwnDescriptor(options, 'strict');
-      if (own === undefined ? 'strict' in options : !('value' in own)) return undefined;
-      if (own !== undefined && own.value !== undefined) {
-        if (typeof own.value !== 'boolean') return undefined;
-        strict = own.value;
+      const value = options.strict;
+      if (value !== undefined) {
+        if (typeof value !== 'boolean') return undefined;
+        strict = value;
       }
     }
-    if (typeof input === 'string' || input instanceof Uint8Array || input instanceof ArrayBuffer) {
-      return fastParse(input, strict);
-    }
+    if (typeof input === 'string' || isBytes(input)) return fastParse(input, strict);
   } catch {
     // a hostile options object or input: the core reports it
   }
   return undefined;
+}
+
+/** A real Uint8Array or ArrayBuffer (what the core reads as bytes). */
+function isBytes(v) {
+  if (typedArrayTag(v) === 'Uint8Array') return true;
+  if (!(v instanceof Buffer_)) return false;
+  bufferLength(v); // throws (caught by the caller) unless v is an ArrayBuffer
+  return true;
 }
 
 function isObject(v) {
@@ -133,7 +146,7 @@ function isObject(v) {
 
 /** Digit value of the code unit at `i`, or a value above 9. */
 function digit(s, i) {
-  return (s.charCodeAt(i) - 48) >>> 0;
+  return (charCodeAt(s, i) - 48) >>> 0;
 }
 
 /** The two-digit number at `i`, or 100 (out of every range below) when not two digits. */
@@ -151,8 +164,8 @@ const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  */
 function surelyDatetime(s) {
   const n = s.length;
-  if (n < 20 || s.charCodeAt(n - 1) !== 90 /* Z */) return false;
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
+  if (n < 20 || charCodeAt(s, n - 1) !== 90 /* Z */) return false;
+  if (charCodeAt(s, 4) !== 45 || charCodeAt(s, 7) !== 45 || charCodeAt(s, 10) !== 84 || charCodeAt(s, 13) !== 58 || charCodeAt(s, 16) !== 58) return false;
   const century = twoDigits(s, 0);
   const yy = twoDigits(s, 2);
   const month = twoDigits(s, 5);
@@ -163,7 +176,7 @@ function surelyDatetime(s) {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month])) return false;
   if (n === 20) return true;
-  if (s.charCodeAt(19) !== 46 /* . */ || n === 21) return false;
+  if (charCodeAt(s, 19) !== 46 /* . */ || n === 21) return false;
   for (let i = 20; i < n - 1; i++) if (digit(s, i) > 9) return false;
   return true;
 }
@@ -172,6 +185,6 @@ function surelyDatetime(s) {
 const SIMPLE_HTTP_URL = /^https?:\/\/[A-Za-z0-9._-]+(?::(\d{1,5}))?(?:[/?#][\x21-\x7e]*)?$/;
 
 function surelyHttpUrl(s) {
-  const m = SIMPLE_HTTP_URL.exec(s);
-  return m !== null && (m[1] === undefined || Number(m[1]) <= 65535);
+  const m = exec(SIMPLE_HTTP_URL, s);
+  return m !== null && (m[1] === undefined || +m[1] <= 65535);
 }

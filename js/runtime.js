@@ -2,6 +2,15 @@
 // plumbing are simpler to get right (and to clean up) here. A Deadline wins every race at
 // once, even against a custom fetch that ignores its signal.
 
+// Taken at load, for the parse path: a page script that later swaps these must not change
+// what a parse returns (js/fast-path.js does the same for its own).
+const jsonParse = JSON.parse;
+const Decoder = TextDecoder;
+const decodeWith = Function.prototype.call.bind(TextDecoder.prototype.decode);
+const isArray = Array.isArray;
+const hasOwn = Object.hasOwn;
+const defineProperty = Object.defineProperty;
+
 export class Deadline {
   constructor(timeoutMs, userSignal) {
     this.controller = new AbortController();
@@ -119,13 +128,18 @@ let decoder = null;
 
 /** Bytes (a view into wasm memory) → JSON.parse of their UTF-8 text, as `response.json()`. */
 export function parseJsonBytes(view) {
-  return JSON.parse(textOfBytes(view));
+  return jsonParse(textOfBytes(view));
+}
+
+/** JSON.parse as it was at load (may throw). */
+export function parseJson(text) {
+  return jsonParse(text);
 }
 
 /** Bytes → text (invalid UTF-8 as U+FFFD). */
 export function textOfBytes(view) {
-  decoder ??= new TextDecoder();
-  return decoder.decode(view);
+  decoder ??= new Decoder();
+  return decodeWith(decoder, view);
 }
 
 /**
@@ -341,7 +355,7 @@ export function ownKeysOrThrew(obj) {
 /** JSON.parse that returns undefined instead of throwing. */
 export function tryParseJson(text) {
   try {
-    return JSON.parse(text);
+    return jsonParse(text);
   } catch {
     return undefined;
   }
@@ -458,15 +472,20 @@ export function sleep(ms, signal) {
 
 /** Sets each named field that is absent (undefined) to null, on the task and every turn. */
 export function fillNulls(data, taskFields, turnFields) {
-  const task = data?.task;
-  if (task !== null && typeof task === 'object') {
-    for (const f of taskFields) if (task[f] === undefined) task[f] = null;
-  }
-  const turns = data?.turns;
-  if (Array.isArray(turns)) {
-    for (const turn of turns) {
-      if (turn === null || typeof turn !== 'object') continue;
-      for (const f of turnFields) if (turn[f] === undefined) turn[f] = null;
+  // Own properties only, defined rather than assigned: JSON.parse made these objects, so an
+  // inherited value (a polluted Object.prototype) or setter must not stand in for null.
+  const fill = (obj, fields) => {
+    for (let i = 0; i < fields.length; i++) {
+      if (!hasOwn(obj, fields[i])) defineProperty(obj, fields[i], { value: null, enumerable: true, writable: true, configurable: true });
+    }
+  };
+  const task = hasOwn(data, 'task') ? data.task : undefined;
+  if (task !== null && typeof task === 'object') fill(task, taskFields);
+  const turns = hasOwn(data, 'turns') ? data.turns : undefined;
+  if (isArray(turns)) {
+    for (let i = 0; i < turns.length; i++) {
+      const turn = turns[i];
+      if (turn !== null && typeof turn === 'object') fill(turn, turnFields);
     }
   }
 }

@@ -9,9 +9,10 @@ use crate::validate::{check_body, check_text, consistency, tree};
 use js_sys::{Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/js/runtime.js")]
 extern "C" {
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    /// JSON.parse as it was when the package loaded.
+    #[wasm_bindgen(js_name = parseJson, catch)]
     fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 

@@ -1,0 +1,84 @@
+// Odd options, a polluted Object.prototype, and built-ins a page script swaps after import:
+// the parse helpers give the verdict and the data the wasm core would, whichever path runs.
+// (Found by an attack round on the JS fast path, js/fast-path.js.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as lib from 'handinger-wasm';
+
+const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
+const edit = (f) => { const o = JSON.parse(seed); f(o); return JSON.stringify(o); };
+const core = (text, strict = true) => lib.safeParseTaskWithTurns(JSON.parse(text), { strict }); // tree validator, no fast path
+
+test('a function as options is rejected, as the core rejects it', () => {
+  const r = lib.safeParseTaskWithTurns(seed, () => {});
+  assert.equal(core(seed).success, true);
+  assert.equal(lib.safeParseTaskWithTurns(JSON.parse(seed), () => {}).success, false); // core: "options: expected an object"
+  assert.equal(r.success, false, 'fast path accepted options the core rejects');
+});
+
+test('a Proxy options object: strict is read as the core reads it ([[Get]])', () => {
+  const text = edit((o) => { o.task.status = 'paused'; });
+  const opts = new Proxy({}, {
+    getOwnPropertyDescriptor: () => ({ value: false, writable: true, enumerable: true, configurable: true }),
+    get: () => true,
+  });
+  assert.equal(lib.safeParseTaskWithTurns(JSON.parse(text), opts).success, false); // core: strict read as true
+  assert.equal(lib.safeParseTaskWithTurns(text, opts).success, false, 'fast path used strict=false');
+});
+
+test('built-ins replaced after import cannot make the fast path accept', () => {
+  const url = edit((o) => { o.task.url = 'javascript:alert(1)'; });
+  const exec = RegExp.prototype.exec;
+  RegExp.prototype.exec = () => ['', undefined];
+  let r;
+  try { r = lib.safeParseTaskWithTurns(url); } finally { RegExp.prototype.exec = exec; }
+  assert.equal(r.success, false, 'RegExp.prototype.exec swap: javascript: URL accepted');
+
+  const port = edit((o) => { o.task.url = 'https://x.io:99999/'; });
+  const N = globalThis.Number;
+  globalThis.Number = () => 0;
+  try { r = lib.safeParseTaskWithTurns(port); } finally { globalThis.Number = N; }
+  assert.equal(r.success, false, 'Number swap: port 99999 accepted');
+
+  const call = Function.prototype.call;
+  const decode = TextDecoder.prototype.decode;
+  Function.prototype.call = function (self, ...a) { return this === decode ? seed : Reflect.apply(this, self, a); };
+  try { r = lib.safeParseTaskWithTurns(new TextEncoder().encode('not json')); } finally { Function.prototype.call = call; }
+  assert.equal(r.success, false, 'Function.prototype.call swap: non-JSON bytes accepted');
+});
+
+test('a missing nullable field reads as null (own property) even with Object.prototype polluted', async () => {
+  const text = edit((o) => { delete o.task.completedAt; delete o.turns[0].structuredOutput; });
+  Object.prototype.completedAt = 'evil';
+  Object.prototype.structuredOutput = 'evil';
+  try {
+    for (const input of [text, new TextEncoder().encode(text)]) {
+      const r = lib.safeParseTaskWithTurns(input);
+      if (r.success) {
+        assert.equal(Object.hasOwn(r.data.task, 'completedAt'), true, 'task.completedAt not filled');
+        assert.equal(r.data.task.completedAt, null);
+        assert.equal(r.data.turns[0].structuredOutput, null);
+      }
+    }
+    const data = await lib.fetchTask('t', { apiKey: 'secret-key', maxRetries: 0, fetch: async () => new Response(text) });
+    assert.equal(data.task.completedAt, null, 'fetchTask returned the polluted value');
+  } finally {
+    delete Object.prototype.completedAt;
+    delete Object.prototype.structuredOutput;
+  }
+});
+
+test('the core path uses JSON.parse and Array.isArray as they were at load', () => {
+  const offset = edit((o) => { o.task.createdAt = '2026-05-11T11:14:22+02:00'; delete o.turns[0].completedAt; }); // fast path declines
+  const parse = JSON.parse;
+  JSON.parse = () => ({ not: 'a task' });
+  let r;
+  try { r = lib.safeParseTaskWithTurns(offset); } finally { JSON.parse = parse; }
+  assert.deepEqual(Object.keys(r.data ?? {}).sort(), ['task', 'turns'], 'core returned what the swapped JSON.parse built, unvalidated');
+
+  const isArray = Array.isArray;
+  Array.isArray = () => false;
+  try { r = lib.safeParseTaskWithTurns(offset); } finally { Array.isArray = isArray; }
+  assert.equal(r.data.turns[0].completedAt, null, 'turn nulls not filled');
+});
