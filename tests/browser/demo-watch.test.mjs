@@ -121,7 +121,7 @@ describe('watch on the demo page', () => {
   test('Stop during a watch shows "stopped", not a failure', async () => {
     const { page, problems } = await openWatch(slow);
     await page.click('#watch-button');
-    await page.waitForSelector('#watch-log .badge[data-status="running"]', { timeout: 10_000 });
+    await page.waitForSelector('#watch-log .badge[data-status="running"]', { timeout: 30_000 });
     assert.equal(await page.getAttribute('#watch', 'data-state'), 'watching');
     await shot(page, 'watch-running');
     await page.click('#stop-button');
@@ -141,7 +141,7 @@ describe('watch on the demo page', () => {
   test('"Give up after" ends the watch with WaitTimeoutError and keeps the last snapshot', async () => {
     const { page, problems } = await openWatch(slow, { maxWaitS: 0.4 });
     await page.click('#watch-button');
-    await page.waitForSelector('#watch[data-state="failed"]', { timeout: 10_000 });
+    await page.waitForSelector('#watch[data-state="failed"]', { timeout: 30_000 });
     assert.equal(await page.getAttribute('#error', 'data-error-name'), 'WaitTimeoutError');
     assert.match(await page.textContent('#error'), /Gave up waiting[\s\S]*last status: (pending|running)/);
     assert.equal(await page.isVisible('#task'), true);
