@@ -4,12 +4,27 @@
 
 // Taken at load, for the parse path: a page script that later swaps these must not change
 // what a parse returns (js/fast-path.js does the same for its own).
+// Methods are called through bound `call`s, so a swapped Function.prototype.call is no way in.
+const uncurry = (fn) => Function.prototype.call.bind(fn);
 const jsonParse = JSON.parse;
+const parseFloat_ = Number.parseFloat;
 const Decoder = TextDecoder;
-const decodeWith = Function.prototype.call.bind(TextDecoder.prototype.decode);
+const decodeWith = uncurry(TextDecoder.prototype.decode);
+const Encoder = TextEncoder;
+const encodeIntoWith = uncurry(TextEncoder.prototype.encodeInto);
+const NodeBuffer = globalThis.process?.versions?.node ? globalThis.Buffer : undefined;
+const ucs2WriteWith = typeof NodeBuffer?.prototype?.ucs2Write === 'function' ? uncurry(NodeBuffer.prototype.ucs2Write) : undefined;
+const bufferFrom = typeof NodeBuffer?.from === 'function' ? uncurry(NodeBuffer.from) : undefined;
+const substring = uncurry(String.prototype.substring);
+const Bytes = Uint8Array;
 const isArray = Array.isArray;
 const hasOwn = Object.hasOwn;
 const defineProperty = Object.defineProperty;
+const reflectGet = Reflect.get;
+const reflectOwnKeys = Reflect.ownKeys;
+const isEnumerable = uncurry(Object.prototype.propertyIsEnumerable);
+const objectTag = uncurry(Object.prototype.toString);
+const AB = ArrayBuffer;
 
 export class Deadline {
   constructor(timeoutMs, userSignal) {
@@ -131,6 +146,11 @@ export function parseJsonBytes(view) {
   return jsonParse(textOfBytes(view));
 }
 
+/** Number.parseFloat as it was at load: the validator's reading of a decimal literal. */
+export function parseDecimal(text) {
+  return parseFloat_(text);
+}
+
 /** JSON.parse as it was at load (may throw). */
 export function parseJson(text) {
   return jsonParse(text);
@@ -213,11 +233,11 @@ export function headerPairs(h) {
 // a Proxy's traps can throw; these read the internal slots and run no user code.
 const TypedArray = Object.getPrototypeOf(Uint8Array.prototype);
 const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
-const taTag = getter(TypedArray, Symbol.toStringTag);
-const taBuffer = getter(TypedArray, 'buffer');
-const taOffset = getter(TypedArray, 'byteOffset');
-const taLength = getter(TypedArray, 'byteLength');
-const abLength = getter(ArrayBuffer.prototype, 'byteLength');
+const taTag = uncurry(getter(TypedArray, Symbol.toStringTag));
+const taBuffer = uncurry(getter(TypedArray, 'buffer'));
+const taOffset = uncurry(getter(TypedArray, 'byteOffset'));
+const taLength = uncurry(getter(TypedArray, 'byteLength'));
+const abLength = uncurry(getter(ArrayBuffer.prototype, 'byteLength'));
 
 /**
  * A fresh Uint8Array over the real bytes of a Uint8Array (Buffer included) or an ArrayBuffer;
@@ -229,20 +249,20 @@ export function trueBytes(input) {
   if (input === null || typeof input !== 'object') return undefined;
   let tag;
   try {
-    tag = taTag.call(input);
+    tag = taTag(input);
   } catch {
     return undefined;
   }
   if (tag === 'Uint8Array') {
     try {
-      return new Uint8Array(taBuffer.call(input), taOffset.call(input), taLength.call(input));
+      return new Bytes(taBuffer(input), taOffset(input), taLength(input));
     } catch {
       return null;
     }
   }
   if (tag !== undefined || !isArrayBuffer(input)) return undefined;
   try {
-    return new Uint8Array(input);
+    return new Bytes(input);
   } catch {
     return null;
   }
@@ -252,15 +272,17 @@ export function trueBytes(input) {
 function isArrayBuffer(v) {
   // ArrayBuffer.isView is false for buffers; the slot check is the byteLength getter, which
   // throws for anything else, so only try it on objects that claim to be one.
+  // A claim is `instanceof` (this realm's buffers, whatever their Symbol.toStringTag says, as
+  // js/fast-path.js checks) or the tag (other realms' buffers).
   let claims;
   try {
-    claims = Object.prototype.toString.call(v) === '[object ArrayBuffer]';
+    claims = v instanceof AB || objectTag(v) === '[object ArrayBuffer]';
   } catch {
     return false;
   }
   if (!claims) return false;
   try {
-    abLength.call(v);
+    abLength(v);
     return true;
   } catch {
     return false;
@@ -278,10 +300,14 @@ export function filledCopy(data, taskFields, turnFields) {
 }
 
 function filledCopyOrThrow(data, taskFields, turnFields) {
-  const missing = (obj, fields) => fields.filter((f) => obj[f] === undefined);
+  const missing = (obj, fields) => {
+    const names = [];
+    for (let i = 0; i < fields.length; i++) if (obj[fields[i]] === undefined) names[names.length] = fields[i];
+    return names;
+  };
   const fill = (obj, names) => {
     const out = copyOwn(obj);
-    for (const n of names) Object.defineProperty(out, n, { value: null, enumerable: true, writable: true, configurable: true });
+    for (let i = 0; i < names.length; i++) defineProperty(out, names[i], { value: null, enumerable: true, writable: true, configurable: true });
     return out;
   };
   const task = data.task;
@@ -291,7 +317,10 @@ function filledCopyOrThrow(data, taskFields, turnFields) {
   for (let i = 0; i < turns.length; i++) {
     const names = missing(turns[i], turnFields);
     if (names.length) {
-      newTurns ??= Array.from({ length: turns.length }, (_, j) => turns[j]);
+      if (newTurns === null) {
+        newTurns = [];
+        for (let j = 0; j < turns.length; j++) newTurns[j] = turns[j];
+      }
       newTurns[i] = fill(turns[i], names);
     }
   }
@@ -308,7 +337,7 @@ function filledCopyOrThrow(data, taskFields, turnFields) {
  */
 export function arrayCheck(v) {
   try {
-    return Array.isArray(v) ? 1 : 0;
+    return isArray(v) ? 1 : 0;
   } catch {
     return 2;
   }
@@ -344,12 +373,12 @@ function orThrew(f) {
 
 /** Reflect.get(obj, key), or THREW. */
 export function getOrThrew(obj, key) {
-  return orThrew(() => Reflect.get(obj, key));
+  return orThrew(() => reflectGet(obj, key));
 }
 
 /** Reflect.ownKeys(obj), or THREW. */
 export function ownKeysOrThrew(obj) {
-  return orThrew(() => Reflect.ownKeys(obj));
+  return orThrew(() => reflectOwnKeys(obj));
 }
 
 /** JSON.parse that returns undefined instead of throwing. */
@@ -497,9 +526,11 @@ export function fillNulls(data, taskFields, turnFields) {
  */
 export function copyOwn(obj) {
   const out = {};
-  for (const key of Reflect.ownKeys(obj)) {
-    if (!Object.prototype.propertyIsEnumerable.call(obj, key)) continue;
-    Object.defineProperty(out, key, { value: obj[key], enumerable: true, writable: true, configurable: true });
+  const keys = reflectOwnKeys(obj);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (!isEnumerable(obj, key)) continue;
+    defineProperty(out, key, { value: obj[key], enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -510,8 +541,8 @@ export function copyOwn(obj) {
  */
 export function writeUtf16(str, memory, ptr, start, end) {
   // substring of a flat string is a slice in V8 (no copy); ucs2Write copies its units.
-  const part = start === 0 && end === str.length ? str : str.substring(start, end);
-  globalThis.Buffer.from(memory.buffer, ptr, (end - start) * 2).ucs2Write(part);
+  const part = start === 0 && end === str.length ? str : substring(str, start, end);
+  ucs2WriteWith(bufferFrom(NodeBuffer, memory.buffer, ptr, (end - start) * 2), part);
 }
 
 let encoder = null;
@@ -522,14 +553,14 @@ let encoder = null;
  * TextEncoder.encodeInto is faster than any JS-side copy loop (measured in Chromium).
  */
 export function writeUtf8(str, memory, ptr, start, end) {
-  encoder ??= new TextEncoder();
-  const part = start === 0 && end === str.length ? str : str.substring(start, end);
-  return encoder.encodeInto(part, new Uint8Array(memory.buffer, ptr, (end - start) * 3)).written;
+  encoder ??= new Encoder();
+  const part = start === 0 && end === str.length ? str : substring(str, start, end);
+  return encodeIntoWith(encoder, part, new Bytes(memory.buffer, ptr, (end - start) * 3)).written;
 }
 
 /** Whether writeUtf16 can copy (Node's Buffer); else the core takes writeUtf8. */
 export function hasFastUtf16Copy() {
-  return typeof globalThis.Buffer?.prototype?.ucs2Write === 'function' && Boolean(globalThis.process?.versions?.node);
+  return ucs2WriteWith !== undefined && bufferFrom !== undefined;
 }
 
 /** `logger[method](message, details)`; a logger that throws never breaks a request. */

@@ -147,7 +147,7 @@ fn swar_ordinary_prefix(s: &[u8]) -> usize {
 /// with a fraction, an exponent or over 15 digits take this path.
 #[cfg(target_arch = "wasm32")]
 fn parse_decimal(text: &str) -> f64 {
-    js_sys::Number::parse_float(text)
+    crate::wasm::bindings::parse_decimal(text)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -63,6 +63,9 @@ extern "C" {
     /// May throw on invalid JSON: only called on bytes the validator accepted.
     #[wasm_bindgen(js_name = parseJsonBytes, catch)]
     pub fn parse_json_bytes(view: &js_sys::Uint8Array) -> Result<JsValue, JsValue>;
+    /// Number.parseFloat as it was when the package loaded.
+    #[wasm_bindgen(js_name = parseDecimal)]
+    pub fn parse_decimal(text: &str) -> f64;
     #[wasm_bindgen(js_name = textOfBytes)]
     pub fn text_of_bytes(view: &js_sys::Uint8Array) -> String;
     #[wasm_bindgen(js_name = hasFastUtf16Copy)]

@@ -4,7 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import vm from 'node:vm';
 import * as lib from 'handinger-wasm';
+import { tamperingCases } from '../shared/tampering-cases.mjs';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
 const edit = (f) => { const o = JSON.parse(seed); f(o); return JSON.stringify(o); };
@@ -81,4 +85,27 @@ test('the core path uses JSON.parse and Array.isArray as they were at load', () 
   Array.isArray = () => false;
   try { r = lib.safeParseTaskWithTurns(offset); } finally { Array.isArray = isArray; }
   assert.equal(r.data.turns[0].completedAt, null, 'turn nulls not filled');
+});
+
+// The cases shared with Chromium.
+const require = createRequire(import.meta.url);
+const raw = require(join(dirname(require.resolve('handinger-wasm')), 'handinger_wasm.js')); // the core, no fast path
+const ctx = vm.createContext({});
+const realmOf = {
+  'vm Uint8Array': (t) => { const b = new TextEncoder().encode(t); const u = vm.runInContext(`new Uint8Array(${b.length})`, ctx); u.set(b); return u; },
+  'vm ArrayBuffer': (t) => { const b = new TextEncoder().encode(t); const u = vm.runInContext(`new Uint8Array(${b.length})`, ctx); u.set(b); return u.buffer; },
+  'vm object': (t) => vm.runInContext(`JSON.parse(${JSON.stringify(t)})`, ctx),
+};
+
+for (const [name, run] of Object.entries(tamperingCases(lib, raw, seed, { realmOf }))) {
+  test(name, () => assert.equal(run(), null));
+}
+
+test('a valid ArrayBuffer with an own Symbol.toStringTag is accepted whether or not the fast path settles it', () => {
+  const tagged = (t) => { const ab = new TextEncoder().encode(t).buffer; Object.defineProperty(ab, Symbol.toStringTag, { value: 'X' }); return ab; };
+  const o = JSON.parse(seed);
+  o.task.createdAt = o.task.createdAt.replace(/(\.\d+)?Z$/, '+00:00'); // valid RFC 3339: the fast path declines
+  assert.equal(lib.safeParseTaskWithTurns(tagged(seed)).success, true);
+  const r = lib.safeParseTaskWithTurns(tagged(JSON.stringify(o)));
+  assert.equal(r.success, true, r.error?.message);
 });
