@@ -110,7 +110,7 @@ fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
     }
     if view.is_undefined() && js_sys::ArrayBuffer::is_view(input) {
         // A DataView or another typed array: not UTF-8 bytes, and not a TaskWithTurns either.
-        let msg = "expected JSON text, bytes (a Uint8Array or ArrayBuffer) or an object, received a DataView or a typed array of wider elements";
+        let msg = "expected JSON text, bytes (a Uint8Array or ArrayBuffer) or an object, received a DataView or a typed array other than Uint8Array";
         return Err(vec![Issue::new("", IssueCode::InvalidType, msg)]);
     }
     if let Some(view) = view.dyn_ref::<Uint8Array>() {
