@@ -13,6 +13,8 @@
 // test keeps them in step), and tests/js/fast-path.test.mjs differential-tests it against
 // the Rust validator: whatever it accepts, Rust must accept and read the same.
 
+import { parseJson, textOfBytes, trueBytes, uncurry } from './runtime.js';
+
 // BEGIN GENERATED CHECKS from src/validate/schema.rs: `cargo test` fails when they differ,
 // and `UPDATE_JS_RULES=1 cargo test js_fast_path` rewrites them.
 
@@ -65,23 +67,14 @@ function checkTurn(o, strict) {
 const holdsAFieldName = (p) => 'task' in p || 'turns' in p || 'id' in p || 'completedAt' in p || 'createdAt' in p || 'createdByUserId' in p || 'organizationId' in p || 'status' in p || 'title' in p || 'totals' in p || 'triggeredBy' in p || 'url' in p || 'workerId' in p || 'credits' in p || 'durationMs' in p || 'turnCount' in p || 'input' in p || 'inputTokens' in p || 'outputText' in p || 'outputTokens' in p || 'role' in p || 'seq' in p || 'startedAt' in p || 'structuredOutput' in p || 'taskId' in p;
 // END GENERATED CHECKS
 
-// Taken at load: a page script that later swaps these cannot make the fast path accept.
-// Methods are called through bound `call`s, so a swapped Function.prototype.call is no way in.
-const uncurry = (fn) => Function.prototype.call.bind(fn);
-const jsonParse = JSON.parse;
+// Taken at load: a page script that later swaps these cannot make the fast path accept
+// (runtime.js does the same for JSON.parse, TextDecoder and the byte checks used here).
 const isArray = Array.isArray;
 const isSafeInteger = Number.isSafeInteger;
 const ObjectPrototype = Object.prototype;
-const Buffer_ = ArrayBuffer;
-// Internal-slot checks (instanceof can be fooled, e.g. by a DataView given Uint8Array's prototype).
-const typedArrayTag = uncurry(Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get);
-const bufferLength = uncurry(Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get);
-const Decoder = TextDecoder;
-const decode = uncurry(TextDecoder.prototype.decode);
 const exec = uncurry(RegExp.prototype.exec);
 const charCodeAt = uncurry(String.prototype.charCodeAt);
 const ownKeys = Reflect.ownKeys;
-let decoder;
 
 /**
  * The parsed, valid `TaskWithTurns` (absent nullable fields set to null), or undefined when
@@ -92,12 +85,7 @@ export function fastParse(input, strict) {
   try {
     // A polluted Object.prototype would make an absent field look present.
     if (holdsAFieldName(ObjectPrototype)) return undefined;
-    let text = input;
-    if (typeof input !== 'string') {
-      decoder ??= new Decoder();
-      text = decode(decoder, input);
-    }
-    const data = jsonParse(text);
+    const data = parseJson(typeof input === 'string' ? input : textOfBytes(input));
     return isObject(data) && checkRoot(data, strict) ? data : undefined;
   } catch {
     return undefined;
@@ -106,7 +94,7 @@ export function fastParse(input, strict) {
 
 /**
  * `parseTaskWithTurns(input, options)` when the fast path settles it: JSON text, or bytes
- * (a Uint8Array or ArrayBuffer, read by their internal slots as TextDecoder reads them), and
+ * (a Uint8Array or ArrayBuffer, recognised by runtime.js `trueBytes` as the core does), and
  * options absent or with a plain boolean `strict`. Else undefined: the wasm core decides,
  * reads odd options and words every issue. Never throws.
  */
@@ -125,19 +113,14 @@ export function parseFast(input, options) {
         strict = value;
       }
     }
-    if (typeof input === 'string' || isBytes(input)) return fastParse(input, strict);
+    if (typeof input === 'string') return fastParse(input, strict);
+    // Bytes exactly when the core reads bytes (a detached buffer, null here, is left to it).
+    const bytes = trueBytes(input);
+    if (bytes) return fastParse(bytes, strict);
   } catch {
     // a hostile options object or input: the core reports it
   }
   return undefined;
-}
-
-/** A real Uint8Array or ArrayBuffer (what the core reads as bytes). */
-function isBytes(v) {
-  if (typedArrayTag(v) === 'Uint8Array') return true;
-  if (!(v instanceof Buffer_)) return false;
-  bufferLength(v); // throws (caught by the caller) unless v is an ArrayBuffer
-  return true;
 }
 
 function isObject(v) {

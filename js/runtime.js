@@ -4,8 +4,6 @@
 
 // Taken at load, for the parse path: a page script that later swaps these must not change
 // what a parse returns (js/fast-path.js does the same for its own).
-// Methods are called through bound `call`s, so a swapped Function.prototype.call is no way in.
-const uncurry = (fn) => Function.prototype.call.bind(fn);
 const jsonParse = JSON.parse;
 const parseFloat_ = Number.parseFloat;
 const Decoder = TextDecoder;
@@ -25,6 +23,12 @@ const reflectOwnKeys = Reflect.ownKeys;
 const isEnumerable = uncurry(Object.prototype.propertyIsEnumerable);
 const objectTag = uncurry(Object.prototype.toString);
 const AB = ArrayBuffer;
+
+/** `fn` as a plain function taking `this` first: a bound `call`, so that a swapped
+ * Function.prototype.call is no way in. */
+export function uncurry(fn) {
+  return Function.prototype.call.bind(fn);
+}
 
 export class Deadline {
   constructor(timeoutMs, userSignal) {

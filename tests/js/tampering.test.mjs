@@ -31,27 +31,6 @@ test('a Proxy options object: strict is read as the core reads it ([[Get]])', ()
   assert.equal(lib.safeParseTaskWithTurns(text, opts).success, false, 'fast path used strict=false');
 });
 
-test('built-ins replaced after import cannot make the fast path accept', () => {
-  const url = edit((o) => { o.task.url = 'javascript:alert(1)'; });
-  const exec = RegExp.prototype.exec;
-  RegExp.prototype.exec = () => ['', undefined];
-  let r;
-  try { r = lib.safeParseTaskWithTurns(url); } finally { RegExp.prototype.exec = exec; }
-  assert.equal(r.success, false, 'RegExp.prototype.exec swap: javascript: URL accepted');
-
-  const port = edit((o) => { o.task.url = 'https://x.io:99999/'; });
-  const N = globalThis.Number;
-  globalThis.Number = () => 0;
-  try { r = lib.safeParseTaskWithTurns(port); } finally { globalThis.Number = N; }
-  assert.equal(r.success, false, 'Number swap: port 99999 accepted');
-
-  const call = Function.prototype.call;
-  const decode = TextDecoder.prototype.decode;
-  Function.prototype.call = function (self, ...a) { return this === decode ? seed : Reflect.apply(this, self, a); };
-  try { r = lib.safeParseTaskWithTurns(new TextEncoder().encode('not json')); } finally { Function.prototype.call = call; }
-  assert.equal(r.success, false, 'Function.prototype.call swap: non-JSON bytes accepted');
-});
-
 test('a missing nullable field reads as null (own property) even with Object.prototype polluted', async () => {
   const text = edit((o) => { delete o.task.completedAt; delete o.turns[0].structuredOutput; });
   Object.prototype.completedAt = 'evil';
