@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = join(root, 'pkg');
@@ -152,6 +153,34 @@ import node from './node/index.js';
 export const { ${allNames.join(', ')} } = node;
 `);
 for (const f of ['.gitignore', 'node/.gitignore']) rmSync(join(pkg, f), { force: true });
+
+/**
+ * The browser's JS (glue, snippets, entries) ships minified: it is what a page without a
+ * bundler downloads, and what the size budget counts. No source maps: they would ship the
+ * sources (tests/js/package.test.mjs); the readable sources are js/ in the repository. Class names are kept for consoles; error names
+ * do not depend on them (js/errors.js sets each prototype's `name`). Node's files stay as
+ * written: nothing downloads them.
+ */
+async function minifyWeb() {
+  const files = ['handinger_wasm.js', 'index.js', 'sync.js']
+    .map((f) => join(pkg, f))
+    .concat(readdirSync(join(webSnippets, 'js')).filter((f) => f.endsWith('.js')).map((f) => join(webSnippets, 'js', f)));
+  for (const file of files) {
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    const out = await minify(
+      { [name]: read(file) },
+      {
+        module: true,
+        ecma: 2020,
+        compress: { passes: 2 },
+        keep_classnames: true,
+        format: { comments: false },
+      },
+    );
+    writeFileSync(file, out.code);
+  }
+}
+if (!dev) await minifyWeb();
 
 const cargo = read(join(root, 'Cargo.toml'));
 const field = (name) => cargo.match(new RegExp(`^${name} = "(.*)"`, 'm'))[1];
