@@ -20,5 +20,11 @@ mod http;
 #[doc(hidden)]
 pub mod wasm;
 
+// SAFETY: wasm32-unknown-unknown runs one thread per instance; talc's wasm handler grows the
+// heap with memory.grow, as dlmalloc does.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+
 /// 2^53 − 1: the largest integer JS numbers hold exactly.
 pub const MAX_SAFE_INTEGER: f64 = validate::rules::MAX_SAFE_INTEGER;
