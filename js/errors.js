@@ -2,7 +2,7 @@
 // re-exported by every package entry, so `instanceof` works whichever entry created an error.
 // Hierarchy and status mapping follow the official Handinger TypeScript SDK.
 
-import { parseFast } from './fast-path.js';
+import { dropDeclined, parseFast } from './fast-path.js';
 
 const apply = Reflect.apply;
 
@@ -166,7 +166,12 @@ export function guardParse(fn) {
   const guarded = guardSync(fn);
   return function (input, options) {
     const data = parseFast(input, options);
-    return data !== undefined ? data : apply(guarded, this, [input, options]);
+    if (data !== undefined) return data;
+    try {
+      return apply(guarded, this, [input, options]);
+    } finally {
+      dropDeclined(); // the core took the declined parse, or never got to it
+    }
   };
 }
 
@@ -178,6 +183,8 @@ export function guardSafeParse(fn) {
       return callRestoring(fn, this, args);
     } catch (err) {
       return { success: false, error: unreadable(err) };
+    } finally {
+      dropDeclined();
     }
   };
 }

@@ -86,10 +86,36 @@ export function fastParse(input, strict) {
     // A polluted Object.prototype would make an absent field look present.
     if (holdsAFieldName(ObjectPrototype)) return undefined;
     const data = parseJson(typeof input === 'string' ? input : textOfBytes(input));
-    return isObject(data) && checkRoot(data, strict) ? data : undefined;
+    if (isObject(data) && checkRoot(data, strict)) return data;
+    // Declined, but parsed: the core may take this parse instead of making its own.
+    declinedInput = input;
+    declinedData = data;
   } catch {
-    return undefined;
+    // not JSON (or not UTF-8): the core words it
   }
+  return undefined;
+}
+
+// The input fastParse last declined after parsing it, and that parse (its check may have
+// set some absent nullable fields to null, as the core would). Held only until the core's
+// verdict in the same call: takeDeclined, or the guard's dropDeclined if the core throws.
+let declinedInput;
+let declinedData;
+
+/**
+ * For the core, once its validator accepted `input`: fastParse's parse of that same input
+ * (a string, or the view of a body in wasm memory the core holds), which no one else has
+ * seen; else undefined. Always empties the slot.
+ */
+export function takeDeclined(input) {
+  const data = declinedInput === input && input !== undefined ? declinedData : undefined;
+  dropDeclined();
+  return data;
+}
+
+export function dropDeclined() {
+  declinedInput = undefined;
+  declinedData = undefined;
 }
 
 /**

@@ -230,15 +230,15 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
         return Err(Failure { error, retryable, retry_after, interrupted_retry_of: None });
     }
     // The common case: JSON.parse and a quick look settle it (js/fast-path.js).
-    let data = crate::wasm::bytes::fast_parse(&bytes, opts.config.strict);
-    if !data.is_undefined() {
+    let fast = crate::wasm::bytes::fast_parse(&bytes, opts.config.strict);
+    if let Some(data) = fast.data.clone() {
         return Ok(Fetched { data, info, retries: 0 });
     }
     let checked = crate::validate::check_body(&bytes, opts.config.strict);
-    if !checked.issues.is_empty() {
+    let Some(data) = fast.json_of(&bytes, checked.issues.is_empty(), checked.absent_nullable) else {
         return Err(Failure::fatal(invalid_body(&info, &bytes, &checked.issues, api_key)));
-    }
-    match crate::wasm::bytes::json_of_valid(&bytes, checked.absent_nullable) {
+    };
+    match data {
         Ok(data) => Ok(Fetched { data, info, retries: 0 }),
         // Only if the validator and JSON.parse ever disagree: still a typed error.
         Err(why) => {

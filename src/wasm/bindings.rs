@@ -16,6 +16,10 @@ extern "C" {
     /// valid, else undefined (take the full path). `input`: a string or a Uint8Array.
     #[wasm_bindgen(js_name = fastParse)]
     pub fn fast_parse(input: &JsValue, strict: bool) -> JsValue;
+    /// fastParse's own parse of `input` when it declined it (never seen by anyone else), else
+    /// undefined: the core takes it once its validator accepted the input, to parse only once.
+    #[wasm_bindgen(js_name = takeDeclined)]
+    pub fn take_declined(input: &JsValue) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/js/runtime.js")]

@@ -124,11 +124,15 @@ fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
     }
     if input.is_string() {
         let checked = check_text(&utf8_of(input), strict);
+        // The package entry's fast path parsed this string before declining it: that parse
+        // serves, instead of a second one (and is dropped either way).
+        let declined = super::bindings::take_declined(input);
         if !checked.issues.is_empty() {
             return Err(checked.issues);
         }
         // JSON.parse of the caller's own string: no copy back out of wasm.
-        let data = json_parse(input).map_err(|e| {
+        let data = if declined.is_undefined() { json_parse(input) } else { Ok(declined) };
+        let data = data.map_err(|e| {
             vec![Issue::new("", IssueCode::InvalidJson, format!("invalid JSON: {}", super::js_tree::error_text(&e)))]
         })?;
         if checked.absent_nullable {
