@@ -81,15 +81,17 @@ const ownKeys = Reflect.ownKeys;
  * the caller must take the full path. `input` is JSON text or a Uint8Array of UTF-8 (read
  * as `response.json()` reads a body). Never throws.
  */
-export function fastParse(input, strict) {
+export function fastParse(input, strict, keepDeclined = true) {
   try {
     // A polluted Object.prototype would make an absent field look present.
     if (holdsAFieldName(ObjectPrototype)) return undefined;
     const data = parseJson(typeof input === 'string' ? input : textOfBytes(input));
     if (isObject(data) && checkRoot(data, strict)) return data;
     // Declined, but parsed: the core may take this parse instead of making its own.
-    declinedInput = input;
-    declinedData = data;
+    if (keepDeclined) {
+      declinedInput = input;
+      declinedData = data;
+    }
   } catch {
     // not JSON (or not UTF-8): the core words it
   }
@@ -141,8 +143,10 @@ export function parseFast(input, options) {
     }
     if (typeof input === 'string') return fastParse(input, strict);
     // Bytes exactly when the core reads bytes (a detached buffer, null here, is left to it).
+    // The caller's bytes can change before the core reads them, so the core parses them
+    // itself: a declined parse is not kept (it would only add a tree to the peak memory).
     const bytes = trueBytes(input);
-    if (bytes) return fastParse(bytes, strict);
+    if (bytes) return fastParse(bytes, strict, false);
   } catch {
     // a hostile options object or input: the core reports it
   }

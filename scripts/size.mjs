@@ -21,5 +21,7 @@ for (const file of browserFiles) {
   br += b;
   console.log(`[size] ${file.slice(pkg.length + 1).padEnd(60)} ${kb(r).padStart(9)} ${kb(g).padStart(9)} gzip ${kb(b).padStart(9)} br`);
 }
+const [wasmRaw, wasmGz] = [readFileSync(browserFiles[0]).length, gzipSync(readFileSync(browserFiles[0]), { level: 9 }).length];
+console.log(`[size] of which JS (glue, snippets, entry): ${kb(raw - wasmRaw)} raw, ${kb(gz - wasmGz)} gzip`);
 console.log(`[size] browser total (wasm + glue + entry): ${kb(raw)} raw, ${kb(gz)} gzip, ${kb(br)} brotli (budget 40 KB gzip)`);
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import * as lib from 'handinger-wasm';
-import { fastParse } from '../../js/fast-path.js';
+import { fastParse, parseFast, takeDeclined } from '../../js/fast-path.js';
 import { payload } from '../../bench/payloads.mjs';
 
 const names = ['seed-example', 'multi-turn-error', 'pending-task', 'running-task'];
@@ -174,4 +174,27 @@ test('valid text and bytes take the fast path: wasm memory does not grow for a 2
   assert.equal(lib.parseTaskWithTurns(text).turns.length > 1000, true);
   assert.equal(lib.parseTaskWithTurns(new TextEncoder().encode(text)).task.id, 'tsk_bench');
   assert.ok(wasm.memory.buffer.byteLength < before + 8_000_000, `wasm memory grew from ${before} to ${wasm.memory.buffer.byteLength}`);
+});
+
+test("a declined parse is kept for the core from text and bodies, never from the caller's bytes", () => {
+  const offset = fixtures[0].replace('"createdAt": "2026-05-11T09:14:22.000Z"', '"createdAt": "2026-05-11T11:14:22.000+02:00"');
+  assert.notEqual(offset, fixtures[0]);
+  // Text: kept, for that same text only, once.
+  assert.equal(parseFast(offset), undefined);
+  assert.equal(takeDeclined(offset + ' '), undefined);
+  assert.equal(parseFast(offset), undefined);
+  const kept = takeDeclined(offset);
+  assert.deepEqual(kept, JSON.parse(offset));
+  assert.equal(takeDeclined(offset), undefined);
+  // A body the core holds (fetchTask): kept under that view.
+  const body = new TextEncoder().encode(offset);
+  assert.equal(fastParse(body, true), undefined);
+  assert.deepEqual(takeDeclined(body), JSON.parse(offset));
+  // The caller's bytes may change before the core reads them: their parse is not kept, and
+  // does not displace one that is.
+  assert.equal(parseFast(offset), undefined);
+  for (const bytes of [new TextEncoder().encode(offset), new TextEncoder().encode(offset).buffer]) {
+    assert.equal(parseFast(bytes), undefined);
+  }
+  assert.deepEqual(takeDeclined(offset), JSON.parse(offset));
 });
