@@ -24,6 +24,12 @@ const isEnumerable = uncurry(Object.prototype.propertyIsEnumerable);
 const objectTag = uncurry(Object.prototype.toString);
 const AB = ArrayBuffer;
 
+/** Sets `obj[key] = value` as an own, ordinary data property: defined, not assigned, so no
+ * setter or inherited accessor runs. */
+function defineValue(obj, key, value) {
+  defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** `fn` as a plain function taking `this` first: a bound `call`, so that a swapped
  * Function.prototype.call is no way in. */
 export function uncurry(fn) {
@@ -311,7 +317,7 @@ function filledCopyOrThrow(data, taskFields, turnFields) {
   };
   const fill = (obj, names) => {
     const out = copyOwn(obj);
-    for (let i = 0; i < names.length; i++) defineProperty(out, names[i], { value: null, enumerable: true, writable: true, configurable: true });
+    for (let i = 0; i < names.length; i++) defineValue(out, names[i], null);
     return out;
   };
   const task = data.task;
@@ -509,7 +515,7 @@ export function fillNulls(data, taskFields, turnFields) {
   // inherited value (a polluted Object.prototype) or setter must not stand in for null.
   const fill = (obj, fields) => {
     for (let i = 0; i < fields.length; i++) {
-      if (!hasOwn(obj, fields[i])) defineProperty(obj, fields[i], { value: null, enumerable: true, writable: true, configurable: true });
+      if (!hasOwn(obj, fields[i])) defineValue(obj, fields[i], null);
     }
   };
   const task = hasOwn(data, 'task') ? data.task : undefined;
@@ -534,7 +540,7 @@ export function copyOwn(obj) {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (!isEnumerable(obj, key)) continue;
-    defineProperty(out, key, { value: obj[key], enumerable: true, writable: true, configurable: true });
+    defineValue(out, key, obj[key]);
   }
   return out;
 }

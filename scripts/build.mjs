@@ -157,9 +157,9 @@ for (const f of ['.gitignore', 'node/.gitignore']) rmSync(join(pkg, f), { force:
 /**
  * The browser's JS (glue, snippets, entries) ships minified: it is what a page without a
  * bundler downloads, and what the size budget counts. No source maps: they would ship the
- * sources (tests/js/package.test.mjs); the readable sources are js/ in the repository. Class names are kept for consoles; error names
- * do not depend on them (js/errors.js sets each prototype's `name`). Node's files stay as
- * written: nothing downloads them.
+ * sources (tests/js/package.test.mjs); the readable sources are js/ in the repository. Class
+ * names are kept for consoles; error names do not depend on them (js/errors.js sets each
+ * prototype's `name`). Node's files stay as written: nothing downloads them.
  */
 async function minifyWeb() {
   const files = ['handinger_wasm.js', 'index.js', 'sync.js']

@@ -230,13 +230,19 @@ async fn attempt(url: &str, opts: &CallOptions, deadline: &Deadline) -> Result<F
         return Err(Failure { error, retryable, retry_after, interrupted_retry_of: None });
     }
     // The common case: JSON.parse and a quick look settle it (js/fast-path.js).
-    let fast = crate::wasm::bytes::fast_parse(&bytes, opts.config.strict);
-    if let Some(data) = fast.data.clone() {
+    let mut fast = crate::wasm::bytes::fast_parse(&bytes, opts.config.strict);
+    if let Some(data) = fast.data.take() {
         return Ok(Fetched { data, info, retries: 0 });
     }
     let checked = crate::validate::check_body(&bytes, opts.config.strict);
-    let Some(data) = fast.json_of(&bytes, checked.issues.is_empty(), checked.absent_nullable) else {
+    let declined = fast.take_declined();
+    if !checked.issues.is_empty() {
         return Err(Failure::fatal(invalid_body(&info, &bytes, &checked.issues, api_key)));
+    }
+    let data = if declined.is_undefined() {
+        crate::wasm::bytes::json_of_valid(&bytes, checked.absent_nullable)
+    } else {
+        Ok(crate::wasm::nulls::filled(declined, checked.absent_nullable))
     };
     match data {
         Ok(data) => Ok(Fetched { data, info, retries: 0 }),

@@ -16,14 +16,7 @@ fn wasm_view(bytes: &[u8]) -> Uint8Array {
 /// would mean the two disagree.
 pub fn json_of_valid(bytes: &[u8], absent_nullable: bool) -> Result<JsValue, String> {
     let data = parse_json_bytes(&wasm_view(bytes)).map_err(|e| error_text(&e))?;
-    Ok(filled(data, absent_nullable))
-}
-
-fn filled(data: JsValue, absent_nullable: bool) -> JsValue {
-    if absent_nullable {
-        super::nulls::fill_in_place(&data);
-    }
-    data
+    Ok(super::nulls::filled(data, absent_nullable))
 }
 
 /// js/fast-path.js's verdict on a body: surely valid, or its parse kept for the core.
@@ -41,19 +34,12 @@ pub fn fast_parse(bytes: &[u8], strict: bool) -> FastParse {
 }
 
 impl FastParse {
-    /// The body as `json_of_valid` reads it, from the fast path's own parse when it made one
-    /// (the bytes are ours, unchanged since); `valid` false only drops that parse.
-    pub fn json_of(self, bytes: &[u8], valid: bool, absent_nullable: bool) -> Option<Result<JsValue, String>> {
+    /// The fast path's own parse of the body when it declined it (the bytes are ours,
+    /// unchanged since), else undefined. Empties its slot: call it once the validator has
+    /// judged the body, whatever the verdict.
+    pub fn take_declined(&self) -> JsValue {
         // Only compared by identity in JS: the view is never read again (memory may have grown).
-        let declined = super::bindings::take_declined(&self.view);
-        if !valid {
-            return None;
-        }
-        Some(if declined.is_undefined() {
-            json_of_valid(bytes, absent_nullable)
-        } else {
-            Ok(filled(declined, absent_nullable))
-        })
+        super::bindings::take_declined(&self.view)
     }
 }
 

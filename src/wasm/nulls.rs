@@ -14,6 +14,14 @@ pub fn fill_in_place(data: &JsValue) {
     super::bindings::fill_nulls(data, &nullable_names(TASK_FIELDS), &nullable_names(TURN_FIELDS));
 }
 
+/// `data` (a parse of ours), filled in place when validation saw an absent nullable field.
+pub fn filled(data: JsValue, absent_nullable: bool) -> JsValue {
+    if absent_nullable {
+        fill_in_place(&data);
+    }
+    data
+}
+
 /// Copy-on-write: for the caller's objects, which are never mutated. Returns `data` itself
 /// when nothing is missing, else a copy where only the changed objects are new (in JS, where
 /// a throwing getter or trap is caught: it becomes the error text here).

@@ -135,10 +135,7 @@ fn parse(input: &JsValue, options: &JsValue) -> Result<JsValue, Vec<Issue>> {
         let data = data.map_err(|e| {
             vec![Issue::new("", IssueCode::InvalidJson, format!("invalid JSON: {}", super::js_tree::error_text(&e)))]
         })?;
-        if checked.absent_nullable {
-            super::nulls::fill_in_place(&data);
-        }
-        return Ok(data);
+        return Ok(super::nulls::filled(data, checked.absent_nullable));
     }
     let issues = tree::validate(&JsNode(input.clone()), strict);
     if !issues.is_empty() {
